@@ -1,0 +1,117 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { Finding } from '../findings.ts';
+import { isMonth } from '../data/month.ts';
+import type { Scorecard } from '../data/load-scorecard.ts';
+
+/**
+ * Checks the commentary in `content/` against the data, before Astro reads
+ * it: a note must name a known indicator and a month the indicator has a row
+ * for, and a section file must name a known section. Front matter is YAML.
+ *
+ * - `content/sections/*.mdx`: `section` (its title), optional `month`.
+ * - `content/notes/**.mdx`: `indicator` (its code) and `month` (`YYYY-MM`).
+ */
+
+export interface CommentaryFile {
+  /** Path relative to the project root. */
+  file: string;
+  kind: 'section' | 'note';
+  frontMatter: Record<string, unknown>;
+  /** 1-based line of each front matter key, for findings. */
+  lines: Record<string, number>;
+}
+
+export function readCommentary(root: string, findings: Finding[]): CommentaryFile[] {
+  const files: CommentaryFile[] = [];
+  for (const [folder, kind] of [['content/sections', 'section'], ['content/notes', 'note']] as const) {
+    const base = join(root, folder);
+    if (!existsSync(base)) continue;
+    for (const path of listMdx(base)) {
+      const file = relative(root, path).split('\\').join('/');
+      const parsed = readFrontMatter(readFileSync(path, 'utf8'), file, findings);
+      if (parsed) files.push({ file, kind, ...parsed });
+    }
+  }
+  return files;
+}
+
+/** Checks each commentary file's front matter against the scorecard. */
+export function checkCommentary(files: readonly CommentaryFile[], scorecard: Scorecard, findings: Finding[]): void {
+  const codes = new Set(scorecard.indicators.map((indicator) => indicator.code));
+  const sections = new Set(scorecard.sections.map((section) => section.title));
+  const monthsByCode = new Map<string, Set<string>>();
+  for (const observation of scorecard.observations) {
+    const months = monthsByCode.get(observation.code) ?? new Set<string>();
+    months.add(observation.month);
+    monthsByCode.set(observation.code, months);
+  }
+  const allMonths = new Set(scorecard.observations.map((observation) => observation.month));
+
+  for (const entry of files) {
+    const error = (key: string, code: string | null, kind: string, message: string) =>
+      findings.push({ file: entry.file, line: entry.lines[key] ?? 1, column: 1, severity: 'error', code, kind, message });
+
+    const month = entry.frontMatter.month;
+    const monthText = month === undefined ? null : String(month);
+    if (monthText !== null && !isMonth(monthText)) {
+      error('month', null, 'month-invalid', `Front matter month "${monthText}" is not a month in the form YYYY-MM, such as 2018-07. Quote it in the YAML.`);
+      continue;
+    }
+
+    if (entry.kind === 'section') {
+      const section = entry.frontMatter.section;
+      if (typeof section !== 'string' || !sections.has(section)) {
+        error('section', null, 'unknown-section', `Front matter section "${String(section ?? '')}" is not a section in data/indicators.csv. Use one of: ${[...sections].join(', ')}.`);
+      } else if (monthText !== null && !allMonths.has(monthText)) {
+        error('month', null, 'unknown-month', `Front matter month ${monthText} has no data in data/values.csv. Date the commentary with a month the data covers.`);
+      }
+      continue;
+    }
+
+    const code = entry.frontMatter.indicator;
+    if (typeof code !== 'string' || !codes.has(code)) {
+      error('indicator', typeof code === 'string' ? code : null, 'unknown-indicator', `Front matter indicator "${String(code ?? '')}" is not in data/indicators.csv. Check the code column for the exact spelling, such as "W 1".`);
+      continue;
+    }
+    if (monthText === null) {
+      error('indicator', code, 'month-missing', 'The note has no month. Add `month: "YYYY-MM"` to its front matter.');
+    } else if (!monthsByCode.get(code)?.has(monthText)) {
+      error('month', code, 'unknown-month', `Front matter month ${monthText} has no row for "${code}" in data/values.csv. Date the note with a month the indicator has data for.`);
+    }
+  }
+}
+
+function readFrontMatter(text: string, file: string, findings: Finding[]): Omit<CommentaryFile, 'file' | 'kind'> | null {
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  if (!match) {
+    findings.push({ file, line: 1, column: 1, severity: 'error', code: null, kind: 'front-matter-missing', message: 'The file has no front matter. Start it with a --- block that names the section, or the indicator and month.' });
+    return null;
+  }
+
+  const document = parseDocument(match[1]!, { prettyErrors: false });
+  if (document.errors.length > 0) {
+    const first = document.errors[0]!;
+    findings.push({ file, line: (first.linePos?.[0]?.line ?? 0) + 1, column: first.linePos?.[0]?.col ?? 1, severity: 'error', code: null, kind: 'front-matter-invalid', message: `The front matter is not valid YAML: ${first.message.split('\n')[0]}` });
+    return null;
+  }
+
+  const frontMatter = (document.toJS() ?? {}) as Record<string, unknown>;
+  const lines: Record<string, number> = {};
+  match[1]!.split(/\r?\n/).forEach((line, index) => {
+    const key = /^([A-Za-z_][\w-]*):/.exec(line)?.[1];
+    if (key && lines[key] === undefined) lines[key] = index + 2;
+  });
+  return { frontMatter, lines };
+}
+
+function listMdx(folder: string): string[] {
+  const paths: string[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) paths.push(...listMdx(path));
+    else if (entry.name.endsWith('.mdx') || entry.name.endsWith('.md')) paths.push(path);
+  }
+  return paths;
+}
