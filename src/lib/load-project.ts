@@ -27,9 +27,28 @@ export function loadProject(root: string): { scorecard: Scorecard | null; findin
   const result = parseScorecard({ indicators, targets, values });
   findings.push(...result.findings);
 
+  findings.push(...readImportReport(root));
+
   const commentary = readCommentary(root, findings);
   if (result.scorecard) checkCommentary(commentary, result.scorecard, findings);
 
   const failed = findings.some((finding) => finding.severity === 'error');
   return { scorecard: failed ? null : result.scorecard, findings: sortFindings(findings) };
+}
+
+/**
+ * Reads the warnings of the last import (`data/import-report.json`), which
+ * stay true of the data until the next import: a RAG rule with a gap, a
+ * polarity that had to be inferred. Errors in it are not carried over,
+ * because the importer did not write the cells they are about.
+ */
+function readImportReport(root: string): Finding[] {
+  const path = join(root, 'data/import-report.json');
+  if (!existsSync(path)) return [];
+  try {
+    const report = JSON.parse(readFileSync(path, 'utf8')) as Finding[];
+    return report.filter((finding) => finding.severity === 'warning');
+  } catch (error) {
+    return [{ file: 'data/import-report.json', line: null, column: null, severity: 'warning', code: null, kind: 'import-report-invalid', message: `The import report could not be read (${(error as Error).message}), so the data-quality page omits its findings. Run the import again or restore the file from git.` }];
+  }
 }

@@ -77,7 +77,9 @@ export function convertExport(text: string, file: string): ConvertedExport {
     }
 
     const readings = months.map((month, index) => ({ month, header: table.monthHeaders[index]!, reading: readValueCell(cell(table.monthHeaders[index]!).text), column: cell(table.monthHeaders[index]!).column }));
-    const unit = inferUnit(title.title, readings.some(({ reading }) => reading.kind === 'number' && reading.percent) || /%/.test(cell(table.targetHeader ?? '').text));
+    const targetReading = readValueCell(cell(table.targetHeader ?? '').text);
+    const hasPercent = readings.some(({ reading }) => reading.kind === 'number' && reading.percent) || (targetReading.kind === 'number' && targetReading.percent);
+    const unit = inferUnit(title.title, hasPercent);
     const methodologyCell = cell(COLUMN.methodology);
     const decimals = chooseDecimals(readings.map(({ reading }) => reading), methodologyCell.text);
     const finer = readings.filter(({ reading }) => reading.kind === 'number' && reading.decimals > decimals);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DATA_FILES } from '../data/csv-columns.ts';
@@ -36,6 +36,9 @@ export interface ImportResult {
 
 /** Record of what the importer last wrote, so it can tell an analyst's edit from its own output. */
 const MANIFEST = 'data/.import-manifest.json';
+
+/** The findings of the last import, published on the data-quality page. */
+export const IMPORT_REPORT = 'data/import-report.json';
 
 export function importExport(exportText: string, exportFile: string, options: ImportOptions): ImportResult {
   const converted = convertExport(exportText, exportFile);
@@ -76,14 +79,18 @@ export function importExport(exportText: string, exportFile: string, options: Im
     if (readText(options.root, file) === null) outputs.set(file, commentaryStub(section));
   }
 
+  // The report is kept beside the data so the site's data-quality page can show readers where a figure needs care.
+  const report = findings.map((finding) => ({ ...finding, file: basename(finding.file) }));
+  outputs.set(IMPORT_REPORT, `${JSON.stringify(report, null, 2)}\n`);
+
   const nextManifest = { ...manifest };
   for (const [file, text] of outputs) {
-    if (file.startsWith('data/')) nextManifest[file] = hash(text);
+    if (file.startsWith('data/') && file.endsWith('.csv')) nextManifest[file] = hash(text);
   }
   outputs.set(MANIFEST, `${JSON.stringify(nextManifest, null, 2)}\n`);
 
   writeFilesAtomically(new Map([...outputs].map(([file, text]) => [join(options.root, file), text])));
-  result.written = [...outputs.keys()].filter((file) => file !== MANIFEST);
+  result.written = [...outputs.keys()].filter((file) => file !== MANIFEST && file !== IMPORT_REPORT);
   return result;
 }
 

@@ -40,14 +40,14 @@ export function analyseSegment(
   baseline: MonthSpan | null,
   options: XmrOptions & SpecialCauseOptions,
 ): SegmentAnalysis {
-  const values = segment.points.map((point) => point.value);
   const first = segment.points[0];
   const last = segment.points[segment.points.length - 1];
-  const withoutSignals = values.map((): RuleHit[] => []);
   if (!first || !last) {
     throw new RangeError('a segment must contain at least one point');
   }
   const span: MonthSpan = { from: first.month, to: last.month };
+  const values = segment.points.map((point) => point.value);
+  const withoutSignals = values.map((): RuleHit[] => []);
 
   // Months compare correctly as YYYY-MM strings, and a segment has no missing months.
   if (baseline && (baseline.from < span.from || baseline.to > span.to)) {

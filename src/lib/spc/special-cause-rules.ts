@@ -24,6 +24,7 @@ export interface SpecialCauseOptions {
    * two-of-three rule. Default false: only points between a 2-sigma line and
    * its process limit count, as in NHSRplotthedots, because a point beyond
    * the limit already fires its own rule.
+   * NOTE: with this on, the sentences still call such points "close to" the limit.
    */
   twoOfThreeCountsOutsidePoints?: boolean;
 }
@@ -164,7 +165,8 @@ function toDirection(sign: number): SpcDirection {
   return sign > 0 ? 'up' : 'down';
 }
 
-function validateRunLength(name: string, length: number): number {
+/** Returns `length` when it is a whole number of at least 2; throws a RangeError naming `name` otherwise. */
+export function validateRunLength(name: string, length: number): number {
   if (!Number.isInteger(length) || length < 2) {
     throw new RangeError(`${name} is ${length}: use a whole number of points, at least 2 (7 is the usual rule)`);
   }

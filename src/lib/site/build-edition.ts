@@ -1,0 +1,118 @@
+import { addMonths, monthRange } from '../data/month.ts';
+import type { Scorecard } from '../data/load-scorecard.ts';
+import { formatValue } from '../data/parse-number.ts';
+import type { Indicator, Month, Observation, Target } from '../data/types.ts';
+import type { Finding } from '../findings.ts';
+import { describeCutPoints } from '../rag/cut-points.ts';
+import { evaluateRag, type RagRating } from '../rag/evaluate-rag.ts';
+import { slugify } from '../text/slug.ts';
+import { directionOfTravel, type Direction } from './direction.ts';
+import { summariseYears, type YearMean } from './financial-year-summary.ts';
+
+/**
+ * Everything the pages show about one edition, computed once from the
+ * validated scorecard. Pages only format these values; every decision
+ * (rating, direction, which months count) is made here or below.
+ */
+
+export interface IndicatorView {
+  indicator: Indicator;
+  slug: string;
+  /** Every month from the indicator's first row to the edition month; missing months have value null. */
+  series: { month: Month; value: number | null; note: string }[];
+  /** The edition month's value, or null when the indicator has no data for it (stale). */
+  latest: { month: Month; value: number | null };
+  /** The latest month that has data, which is older than the edition month for a stale indicator. */
+  lastWithData: Month | null;
+  previous: { month: Month; value: number | null };
+  direction: Direction;
+  rating: RagRating;
+  lastYear: YearMean;
+  yearToDate: YearMean;
+  /** The target of the edition month's financial year. */
+  target: Target | null;
+  /** Every target of the indicator, oldest first. */
+  targets: Target[];
+  /** The rating rule in words, from the cut points; null without cut points. */
+  rule: { green: string; amber: string; red: string } | null;
+  /** Warnings about this indicator's data, shown on the data-quality page. */
+  warnings: Finding[];
+  /** Formats a value with the indicator's unit and decimals (`43%`). */
+  format: (value: number) => string;
+}
+
+export interface Edition {
+  /** The month the data runs to. */
+  month: Month;
+  sections: { title: string; slug: string; indicators: IndicatorView[] }[];
+  indicators: IndicatorView[];
+  warnings: Finding[];
+}
+
+export function buildEdition(scorecard: Scorecard, findings: readonly Finding[], month: Month = scorecard.edition): Edition {
+  const observationsByCode = new Map<string, Observation[]>();
+  for (const observation of scorecard.observations) {
+    if (observation.month > month) continue;
+    const list = observationsByCode.get(observation.code) ?? [];
+    list.push(observation);
+    observationsByCode.set(observation.code, list);
+  }
+
+  const warnings = findings.filter((finding) => finding.severity === 'warning');
+  const indicators = scorecard.indicators.map((indicator) =>
+    buildIndicatorView(indicator, observationsByCode.get(indicator.code) ?? [], scorecard.targets, month, warnings),
+  );
+  const byCode = new Map(indicators.map((view) => [view.indicator.code, view]));
+
+  return {
+    month,
+    sections: scorecard.sections.map((section) => ({
+      title: section.title,
+      slug: section.slug,
+      indicators: section.codes.map((code) => byCode.get(code)!),
+    })),
+    indicators,
+    warnings,
+  };
+}
+
+function buildIndicatorView(
+  indicator: Indicator,
+  observations: Observation[],
+  allTargets: readonly Target[],
+  month: Month,
+  warnings: readonly Finding[],
+): IndicatorView {
+  const byMonth = new Map(observations.map((observation) => [observation.month, observation]));
+  const valueOf = (candidate: Month) => byMonth.get(candidate)?.value ?? null;
+  const first = observations.reduce<Month>((earliest, observation) => (observation.month < earliest ? observation.month : earliest), month);
+
+  const series = monthRange(first, month).map((candidate) => ({ month: candidate, value: valueOf(candidate), note: byMonth.get(candidate)?.note ?? '' }));
+  const lastWithData = [...series].reverse().find((point) => point.value !== null)?.month ?? null;
+  const previousMonth = addMonths(month, -1);
+
+  const targets = allTargets.filter((target) => target.code === indicator.code).sort((a, b) => a.year.localeCompare(b.year));
+  const rating = evaluateRag(indicator, observations, targets, month);
+  const format = (value: number) => formatValue(value, indicator.unit, indicator.decimals);
+  const target = rating.target;
+  const rule = target && target.green !== null && target.red !== null && indicator.polarity !== 'neutral'
+    ? describeCutPoints(indicator.polarity, target.green, target.red, format)
+    : null;
+
+  return {
+    indicator,
+    slug: slugify(indicator.code),
+    series,
+    latest: { month, value: valueOf(month) },
+    lastWithData,
+    previous: { month: previousMonth, value: valueOf(previousMonth) },
+    direction: directionOfTravel(valueOf(month), valueOf(previousMonth), indicator.polarity, indicator.decimals),
+    rating,
+    ...summariseYears(month, indicator.decimals, valueOf),
+    target,
+    targets,
+    rule,
+    warnings: warnings.filter((finding) => finding.code === indicator.code),
+    format,
+  };
+}
