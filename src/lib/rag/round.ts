@@ -16,12 +16,22 @@ export function roundHalfAwayFromZero(value: number, decimals: number): number {
 
   const cleaned = Number(value.toPrecision(12));
   const magnitude = Math.abs(cleaned);
-  const shifted = Number(`${magnitude}e${decimals}`);
-  const rounded = Number(`${Math.floor(shifted + 0.5)}e-${decimals}`);
+  const shifted = shiftDecimalPoint(magnitude, decimals);
+  const rounded = shiftDecimalPoint(Math.floor(shifted + 0.5), -decimals);
   const signed = cleaned < 0 ? -rounded : rounded;
 
   // Avoid -0, which would print as "-0" in some formatters.
   return signed === 0 ? 0 : signed;
+}
+
+/**
+ * Multiplies by 10^places in decimal, by moving the exponent of the number's
+ * shortest exponential form. `String(value)` cannot be used for this, because
+ * it is itself exponential below 1e-6 and from 1e21 up (`1e-7`).
+ */
+function shiftDecimalPoint(value: number, places: number): number {
+  const [digits, exponent] = value.toExponential().split('e') as [string, string];
+  return Number(`${digits}e${Number(exponent) + places}`);
 }
 
 /** Arithmetic mean of the values, or null for an empty list. */

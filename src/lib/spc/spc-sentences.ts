@@ -139,11 +139,17 @@ export interface SegmentDescription {
 export function describeShortSegment(segment: SegmentDescription, minimumPoints: number): string {
   const span = formatMonthSpan(segment.from, segment.to);
   const count = countMonths(segment.pointCount);
+  const follow = segment.pointCount === 1 ? 'follows' : 'follow';
 
   let context: string;
-  if (segment.start === 'gap') context = `Only ${count} follow the gap in the data`;
-  else if (segment.start === 'recalculation') context = `Only ${count} follow the recalculation in ${formatMonth(segment.from)}`;
-  else context = `There are only ${count} of data`;
+  if (segment.start === 'gap') {
+    context = `Only ${count} ${follow} the gap in the data`;
+  } else if (segment.start === 'recalculation') {
+    context = `Only ${count} ${follow} the recalculation in ${formatMonth(segment.from)}`;
+  } else {
+    const are = segment.pointCount === 1 ? 'is' : 'are';
+    context = `There ${are} only ${count} of data`;
+  }
 
   return `SPC needs at least ${minimumPoints} months in a row. ${context}, so no process limits are shown for ${span}.`;
 }

@@ -1,0 +1,39 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.ts';
+
+const projectRoot = join(import.meta.dirname, '..', '..');
+
+/** Copies the shipped data and commentary into a temporary project folder. */
+function copyProject(): string {
+  const root = mkdtempSync(join(tmpdir(), 'scorecard-bad-'));
+  cpSync(join(projectRoot, 'data'), join(root, 'data'), { recursive: true });
+  cpSync(join(projectRoot, 'content'), join(root, 'content'), { recursive: true });
+  return root;
+}
+
+describe('scorecard build', () => {
+  it('rejects value that is not a number', async () => {
+    const root = copyProject();
+    const valuesPath = join(root, 'data', 'values.csv');
+    const lines = readFileSync(valuesPath, 'utf8').split('\n');
+    const index = lines.findIndex((line) => line.startsWith('W 1,2018-07,'));
+    lines[index] = 'W 1,2018-07,2O.4,';
+    writeFileSync(valuesPath, lines.join('\n'));
+
+    // A previous edition in the output folder must survive the failed build untouched.
+    const outDir = join(root, 'dist');
+    mkdirSync(outDir);
+    writeFileSync(join(outDir, 'index.html'), 'previous edition');
+
+    const result = await runCli(['build', '--root', root, '--out', outDir]);
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`data/values.csv:${index + 1}:3  error  "W 1"  Value "2O.4" for 2018-07 is not a plain number.`);
+    expect(result.stdout).toContain('[value-not-number]');
+    expect(result.stderr).toContain('Build stopped');
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('previous edition');
+  });
+});
