@@ -3,11 +3,27 @@ import SummaryReporter from './tests/support/summary-reporter.ts';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/support/global-setup.ts'],
     reporters: ['default', new SummaryReporter()],
-    // Browser and build tests start Chromium and Astro builds, which take seconds each.
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/lib/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        // Tests of the built site share two builds made once by the global setup.
+        test: {
+          name: 'site',
+          include: ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          // Browser tests each start Chromium; one file at a time keeps a 2-core machine responsive.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });
