@@ -5,15 +5,15 @@ import type { MonthSpan } from './spc-types.ts';
 import { fitXmr, type XmrFit, type XmrOptions } from './xmr-limits.ts';
 
 /**
- * Fewest points a segment needs before it gets limits and signals. With fewer,
- * the limits are too uncertain to call any point special.
+ * Minimum number of points a segment needs for limits and signals. With
+ * fewer, the limits are too uncertain to call any point special.
  */
 export const MINIMUM_SEGMENT_POINTS = 13;
 
 /**
- * Fewest months a declared baseline may have. A baseline is the analyst's
- * deliberate choice, such as one financial year, so 12 months are allowed
- * even though the segment it belongs to still needs 13 points.
+ * Minimum number of months in a declared baseline. A baseline is the
+ * analyst's deliberate choice, such as one financial year, so 12 months are
+ * allowed even though the segment it belongs to still needs 13 points.
  */
 export const MINIMUM_BASELINE_POINTS = 12;
 

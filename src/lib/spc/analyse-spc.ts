@@ -53,7 +53,7 @@ export interface SpcSegmentSummary {
   /** The months the mean and limits came from, when a declared baseline was used. */
   baseline: MonthSpan | null;
   limits: XmrLimits | null;
-  /** Why the segment has no limits; null when it has them. */
+  /** Reason the segment has no limits, or null when it has them. */
   reason: string | null;
 }
 
@@ -71,7 +71,7 @@ export interface SpcFlaggedMonth {
 /**
  * The SPC result for one indicator, made of plain JSON values so the site
  * can write it to scorecard.json. The icons, labels and sentences are null
- * exactly when `available` is false, and `reason` then says why.
+ * exactly when `available` is false, and `reason` then explains it.
  */
 export interface SpcSummary {
   setting: SpcSetting;
@@ -134,7 +134,7 @@ export function analyseSpc(series: readonly SpcPoint[], options: AnalyseSpcOptio
 
   const latestAnalysis = analyses[analyses.length - 1]!;
   const latest = latestAnalysis.segment.points[latestAnalysis.segment.points.length - 1]!;
-  summary.latest = latest;
+  summary.latest = { month: latest.month, value: latest.value };
 
   if (!latestAnalysis.fit) {
     summary.reason = latestAnalysis.reason;
@@ -256,6 +256,12 @@ function writeNotes(analyses: readonly SegmentAnalysis[], gaps: readonly MonthSp
     }
   }
 
-  notes.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  notes.sort((a, b) => compareMonths(a.month, b.month));
   return notes.map((note) => note.text);
+}
+
+function compareMonths(a: Month, b: Month): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
 }

@@ -23,7 +23,7 @@ export interface SignalRun {
 
 /**
  * Traces, for each rule that fired at the last point of a segment, the run of
- * months that made it fire. `hits` holds the rules per point, as
+ * months that made it fire. `hits` contains the rules per point, as
  * `detectSpecialCauses` returns them for the same points.
  */
 export function traceLatestSignals(points: readonly ObservedPoint[], hits: readonly RuleHit[][]): SignalRun[] {

@@ -9,12 +9,12 @@ import type { AssuranceState, MonthSpan, SpcDirection, VariationState } from './
  * pure, so the tests and the site quote the same wording.
  */
 
-/** Formats a number for sentences: `en-GB` grouping, up to 15 significant digits, so `1234.5` reads `1,234.5`. */
+/** Function that formats a number, such as a target, for reader sentences. */
 export type ValueFormatter = (value: number) => string;
 
 const defaultNumberFormat = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 15 });
 
-/** Default `ValueFormatter`. */
+/** Formats with `en-GB` grouping and up to 15 significant digits, so `1234.5` reads `1,234.5`. The default `ValueFormatter`. */
 export function formatSpcValue(value: number): string {
   return defaultNumberFormat.format(value);
 }
@@ -38,19 +38,23 @@ export function labelVariation(state: VariationState): string {
   return VARIATION_LABELS[state];
 }
 
-/** Short text for the assurance icon, such as "Hit and miss"; null for `none`, which has no icon. */
+/** Short text for the assurance icon, such as "Hit and miss", or null for `none`, which has no icon. */
 export function labelAssurance(state: AssuranceState): string | null {
   return ASSURANCE_LABELS[state];
 }
 
 /**
  * Describes the variation of the latest point: the label, then what each rule
- * found, the deciding rule first. `signals` is empty for common cause.
- * For example "Special cause concern: 7 months in a row above the mean, Jan–Jul 2018."
+ * found, the deciding rule first. For example "Special cause concern: 7
+ * months in a row above the mean, Jan–Jul 2018." `signals` is ignored for
+ * common cause. Throws a RangeError for a special-cause state without signals.
  */
 export function describeVariation(state: VariationState, latestMonth: Month, signals: readonly SignalRun[]): string {
-  if (state === 'common-cause' || signals.length === 0) {
+  if (state === 'common-cause') {
     return `Common cause variation: the latest month, ${formatMonth(latestMonth)}, is within the process limits and no pattern rule applies.`;
+  }
+  if (signals.length === 0) {
+    throw new RangeError(`variation state "${state}" needs at least one signal to describe`);
   }
 
   const heading =

@@ -18,19 +18,19 @@ export interface MonthSpan {
 }
 
 /**
- * A special-cause rule:
- * - `outside-limits`: the point is above the upper or below the lower process limit;
- * - `shift`: the point is part of a run of points all on one side of the mean;
- * - `trend`: the point is part of a run of points each strictly higher (or lower) than the one before;
+ * A special-cause rule.
+ * - `outside-limits`: the point is above the upper or below the lower process limit.
+ * - `shift`: the point is part of a run of points all on one side of the mean.
+ * - `trend`: the point is part of a run of points each strictly higher (or lower) than the one before.
  * - `two-of-three`: the point is beyond a 2-sigma line, and so is another of three consecutive points
  *   that all lie on one side of the mean.
  */
 export type SpcRule = 'outside-limits' | 'shift' | 'trend' | 'two-of-three';
 
-/** Which way a rule points: `up` for above the mean or rising, `down` for below the mean or falling. */
+/** Direction of a rule's finding: `up` for above the mean or rising, `down` for below the mean or falling. */
 export type SpcDirection = 'up' | 'down';
 
-/** How a special-cause point reads given the polarity. `neutral` is for indicators with no good direction. */
+/** Reading of a special-cause point given the polarity. `neutral` is for indicators with no preferred direction. */
 export type SpecialCauseClass = 'improvement' | 'concern' | 'neutral';
 
 /** The Making Data Count variation icon for the latest point. */

@@ -8,9 +8,10 @@ export const DEFAULT_SHIFT_LENGTH = 7;
 export const DEFAULT_TREND_LENGTH = 7;
 
 /**
- * Order in which rules decide a point's direction when they disagree, which
- * can only happen when a trend crosses the mean. NHSRplotthedots 0.2
- * (R/ptd_calculate_point_type.R) labels points in the same order.
+ * Order in which rules decide a point's direction when they disagree. Only
+ * the trend rule can disagree, for a point below the mean in a rising trend
+ * or above it in a falling one. NHSRplotthedots labels points in the same
+ * order (R/ptd_calculate_point_type.R at commit f7891af4b8f7).
  */
 export const RULE_PRECEDENCE: readonly SpcRule[] = ['outside-limits', 'trend', 'two-of-three', 'shift'];
 
@@ -38,17 +39,17 @@ export interface RuleHit {
 /**
  * Applies the four special-cause rules to the consecutive values of one
  * segment, judged against `fit`. Returns, for each value, the rules that
- * fired there in `RULE_PRECEDENCE` order (empty for common cause):
- * - outside-limits: strictly above the upper or below the lower process limit;
+ * fired there in `RULE_PRECEDENCE` order (empty for common cause).
+ * - outside-limits: strictly above the upper or below the lower process limit.
  * - shift: part of a run of `shiftLength` or more points on one side of the
- *   mean, where a point exactly on the mean ends the run;
+ *   mean. A point exactly on the mean ends the run.
  * - trend: part of a run of `trendLength` or more points each strictly higher
- *   (or each strictly lower) than the one before, where equal neighbours end
- *   the run; a point that ends a rising run and starts a falling one takes
- *   the direction of the later run;
+ *   (or each strictly lower) than the one before. Equal neighbours end the
+ *   run. A point that ends a rising run and starts a falling one (or the
+ *   reverse) takes the direction of the later run.
  * - two-of-three: strictly beyond a 2-sigma line, in a window of three
- *   consecutive points all on that side of the mean of which at least two are
- *   beyond that line.
+ *   consecutive points that all lie on that side of the mean and of which at
+ *   least two are beyond that line.
  *
  * Throws a RangeError when a run length is not an integer of at least 2.
  */
@@ -141,7 +142,7 @@ function findTwoOfThree(
   fit: XmrFit,
   countsOutsidePoints: boolean,
 ): Array<SpcDirection | null> {
-  const beyondTwoSigma = deviations.map((deviation) => {
+  const countsAsClose = deviations.map((deviation) => {
     const distance = Math.abs(deviation);
     if (distance <= fit.twoSigmaHalfWidth) return false;
     return countsOutsidePoints || distance <= fit.processHalfWidth;
@@ -154,9 +155,9 @@ function findTwoOfThree(
     const sameSide = side !== 0 && window.every((index) => sides[index] === side);
     if (!sameSide) continue;
 
-    const beyond = window.filter((index) => beyondTwoSigma[index]);
-    if (beyond.length < 2) continue;
-    for (const index of beyond) directions[index] = toDirection(side);
+    const close = window.filter((index) => countsAsClose[index]);
+    if (close.length < 2) continue;
+    for (const index of close) directions[index] = toDirection(side);
   }
   return directions;
 }
@@ -165,7 +166,7 @@ function toDirection(sign: number): SpcDirection {
   return sign > 0 ? 'up' : 'down';
 }
 
-/** Returns `length` when it is a whole number of at least 2; throws a RangeError naming `name` otherwise. */
+/** Returns `length` when it is a whole number of at least 2, and throws a RangeError naming `name` otherwise. */
 export function validateRunLength(name: string, length: number): number {
   if (!Number.isInteger(length) || length < 2) {
     throw new RangeError(`${name} is ${length}: use a whole number of points, at least 2 (7 is the usual rule)`);

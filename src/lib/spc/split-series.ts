@@ -2,7 +2,7 @@ import { addMonths, isMonth, monthsBetween } from '../data/month.ts';
 import type { Month } from '../data/types.ts';
 import type { MonthSpan, SpcPoint } from './spc-types.ts';
 
-/** What opens a segment: the first month with data, the first month after a gap, or a recalculation month. */
+/** Event that opens a segment: the first month with data, the first month after a gap, or a recalculation month. */
 export type SegmentStart = 'series-start' | 'gap' | 'recalculation';
 
 /** A month that has a value. */

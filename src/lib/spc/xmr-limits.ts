@@ -12,7 +12,10 @@ export const MOVING_RANGE_SCREEN_FACTOR = 3.267;
 export interface XmrOptions {
   /**
    * Drop moving ranges of 3.267 × MR-bar or more, then recalculate MR-bar
-   * once, so that one sudden jump does not widen the limits. Default true.
+   * once, so that one sudden jump does not widen the limits. Default true,
+   * because NHSRplotthedots screens by default, and three of the published
+   * series the tests reproduce (A&E performance for England, and both
+   * measures for trust RL4's type 3 units) have other limits without it.
    */
   screenOutliers?: boolean;
 }
@@ -20,8 +23,8 @@ export interface XmrOptions {
 /**
  * The XmR limits of a segment plus the terms the special-cause rules compare
  * points with. Points are compared through their deviation from `origin`,
- * so adding the same constant to every value changes no comparison, and a
- * constant series sits exactly on its mean.
+ * so a constant series sits exactly on its mean, and adding a whole number
+ * to every value of a whole-number series changes no comparison.
  */
 export interface XmrFit {
   limits: XmrLimits;
@@ -68,9 +71,9 @@ export function fitXmr(values: readonly number[], options: XmrOptions = {}): Xmr
   // With MR-bar at 0 every range would be screened out, so a flat series keeps its zero ranges.
   if (screenOutliers && movingRangeMean > 0) {
     const cutOff = MOVING_RANGE_SCREEN_FACTOR * movingRangeMean;
-    const kept = movingRanges.filter((range) => range < cutOff);
-    screenedMovingRangeCount = movingRanges.length - kept.length;
-    movingRangeMean = average(kept);
+    const keptRanges = movingRanges.filter((range) => range < cutOff);
+    screenedMovingRangeCount = movingRanges.length - keptRanges.length;
+    movingRangeMean = average(keptRanges);
   }
 
   const processHalfWidth = PROCESS_LIMIT_FACTOR * movingRangeMean;

@@ -16,13 +16,13 @@ function monthlySeries(first: string, values: Array<number | null>): SpcPoint[] 
   return values.map((value, index) => ({ month: addMonths(first, index), value }));
 }
 
-/** Alternates 14 and 6, starting with 14: no run, trend or close pair, whatever the length. */
+/** Alternates 14 and 6, starting with 14, so the series has no run, trend or close pair at any length. */
 function alternating(count: number): number[] {
   return Array.from({ length: count }, (_, index) => (index % 2 === 0 ? 14 : 6));
 }
 
 // Jul–Dec 2017 alternate 14 and 6, then Jan–Jul 2018 alternate 11 and 12.
-// Mean 140 / 13 = 10.769, so only the last 7 months sit on one side of it.
+// Mean 140 / 13 = 10.769, so only the last 7 months form a run on one side of it.
 // Moving ranges: five of 8, one of 5, six of 1, so MR-bar 51 / 12 = 4.25, nothing
 // screened, limits 10.769 ± 11.305 and 2-sigma lines 10.769 ± 7.537.
 const SHIFT_SERIES = monthlySeries('2017-07', [14, 6, 14, 6, 14, 6, 11, 12, 11, 12, 11, 12, 11]);

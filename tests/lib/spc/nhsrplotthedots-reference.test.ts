@@ -32,10 +32,10 @@ const PUBLISHED_RUN: AnalyseSpcOptions = {
   target: null,
 };
 
-function expectRelativelyClose(actual: number | undefined, expected: number, what: string): void {
-  expect(actual, what).toBeDefined();
+function expectRelativelyClose(actual: number | undefined, expected: number, quantity: string): void {
+  expect(actual, quantity).toBeDefined();
   const relativeError = Math.abs(actual! - expected) / Math.abs(expected);
-  expect(relativeError, `${what}: got ${actual}, published ${expected}`).toBeLessThan(RELATIVE_TOLERANCE);
+  expect(relativeError, `${quantity}: got ${actual}, published ${expected}`).toBeLessThan(RELATIVE_TOLERANCE);
 }
 
 function labelOf(summary: SpcSummary, month: string): string {
@@ -157,7 +157,7 @@ describe('NHSRplotthedots ae_all_attendances_rebase_2017_04', () => {
   });
 
   it('matches published first segment limits', () => {
-    // The package draws limits for 12 points; analyseSpc needs 13, so this checks the arithmetic directly.
+    // The package draws limits for 12 points, but analyseSpc needs 13, so this test checks the arithmetic directly.
     const limits = calculateXmrLimits(firstGroup.map((point) => point.value));
     expectRelativelyClose(limits.mean, 1946858.4166666667, 'mean');
     expectRelativelyClose(limits.lowerProcessLimit, 1639947.374848485, 'LPL');

@@ -36,6 +36,12 @@ describe('describeVariation', () => {
     );
   });
 
+  it('rejects special cause without signals', () => {
+    expect(() => describeVariation('special-cause-concern', '2018-07', [])).toThrow(
+      'variation state "special-cause-concern" needs at least one signal',
+    );
+  });
+
   it('marks neutral special cause', () => {
     expect(describeVariation('special-cause-neutral', '2018-07', [SHIFT_UP])).toMatchInlineSnapshot(
       `"Special cause variation, neither improvement nor concern: 7 months in a row above the mean, Jan–Jul 2018."`,

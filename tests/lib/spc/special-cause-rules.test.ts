@@ -3,9 +3,9 @@ import { detectSpecialCauses, type SpecialCauseOptions } from '../../../src/lib/
 import { PROCESS_LIMIT_FACTOR, type XmrFit } from '../../../src/lib/spc/xmr-limits.ts';
 
 /**
- * A fit with mean 10, process limits 7 and 13 and 2-sigma lines 8 and 12, so
- * each case below can be checked by eye: 11 is above the mean, 12.5 is close
- * to the upper limit and 13.5 is beyond it.
+ * Builds a fit with mean 10, process limits 7 and 13 and 2-sigma lines 8 and 12.
+ * Each case below can then be checked by eye: 11 is above the mean, 12.5 is
+ * close to the upper limit and 13.5 is beyond it.
  */
 function fitAroundTen(): XmrFit {
   const processHalfWidth = 3;
