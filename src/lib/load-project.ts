@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkCommentary, readCommentary } from './content/read-commentary.ts';
+import { checkCommentary, checkNotesForRatings, readCommentary } from './content/read-commentary.ts';
 import { DATA_FILES } from './data/csv-columns.ts';
 import { parseScorecard, type Scorecard } from './data/load-scorecard.ts';
 import { sortFindings, type Finding } from './findings.ts';
@@ -30,7 +30,10 @@ export function loadProject(root: string): { scorecard: Scorecard | null; findin
   findings.push(...readImportReport(root));
 
   const commentary = readCommentary(root, findings);
-  if (result.scorecard) checkCommentary(commentary, result.scorecard, findings);
+  if (result.scorecard) {
+    checkCommentary(commentary, result.scorecard, findings);
+    checkNotesForRatings(commentary, result.scorecard, findings);
+  }
 
   const failed = findings.some((finding) => finding.severity === 'error');
   return { scorecard: failed ? null : result.scorecard, findings: sortFindings(findings) };

@@ -27,6 +27,8 @@ export interface ChartInput {
   bandTarget: Target | null;
   /** Accessible title of the chart. */
   title: string;
+  /** Commentary notes to mark on the chart, numbered as on the page. */
+  notes?: readonly { month: Month; number: number }[];
 }
 
 /** Colours of the RAG bands and chart marks, chosen for 3:1 contrast against white. */
@@ -121,6 +123,22 @@ export function buildIndicatorSpec(input: ChartInput): TopLevelSpec {
       ],
     },
   });
+
+  const notes = (input.notes ?? []).filter((note) => note.month >= first && note.month <= last);
+  if (notes.length > 0) {
+    // Markers sit just above the plotting area's top, at the month of each note, so they never hide a point.
+    const noteRows = notes.map((note) => ({ date: toDate(note.month), y: domain[1], label: String(note.number) }));
+    layers.push({
+      data: { values: noteRows },
+      mark: { type: 'point', shape: 'circle', size: 260, filled: true, color: CHART_COLOURS.target, yOffset: -10, tooltip: false },
+      encoding: { x: { field: 'date', type: 'temporal' }, y: { field: 'y', type: 'quantitative' } },
+    });
+    layers.push({
+      data: { values: noteRows },
+      mark: { type: 'text', color: 'white', fontWeight: 'bold', fontSize: 11, yOffset: -10, tooltip: false },
+      encoding: { x: { field: 'date', type: 'temporal' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'label' } },
+    });
+  }
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

@@ -4,6 +4,8 @@ import { parseDocument } from 'yaml';
 import type { Finding } from '../findings.ts';
 import { isMonth } from '../data/month.ts';
 import type { Scorecard } from '../data/load-scorecard.ts';
+import { evaluateRag } from '../rag/evaluate-rag.ts';
+import { slugify } from '../text/slug.ts';
 
 /**
  * Checks the commentary in `content/` against the data, before Astro reads
@@ -17,6 +19,8 @@ import type { Scorecard } from '../data/load-scorecard.ts';
 export interface CommentaryFile {
   /** Path relative to the project root. */
   file: string;
+  /** The whole file's text, for checking the live-figure components it uses. */
+  text: string;
   kind: 'section' | 'note';
   frontMatter: Record<string, unknown>;
   /** 1-based line of each front matter key, for findings. */
@@ -30,8 +34,9 @@ export function readCommentary(root: string, findings: Finding[]): CommentaryFil
     if (!existsSync(base)) continue;
     for (const path of listMdx(base)) {
       const file = relative(root, path).split('\\').join('/');
-      const parsed = readFrontMatter(readFileSync(path, 'utf8'), file, findings);
-      if (parsed) files.push({ file, kind, ...parsed });
+      const text = readFileSync(path, 'utf8');
+      const parsed = readFrontMatter(text, file, findings);
+      if (parsed) files.push({ file, kind, text, ...parsed });
     }
   }
   return files;
@@ -48,6 +53,8 @@ export function checkCommentary(files: readonly CommentaryFile[], scorecard: Sco
     monthsByCode.set(observation.code, months);
   }
   const allMonths = new Set(scorecard.observations.map((observation) => observation.month));
+
+  for (const entry of files) checkComponentCodes(entry, codes, findings);
 
   for (const entry of files) {
     const error = (key: string, code: string | null, kind: string, message: string) =>
@@ -114,4 +121,42 @@ function listMdx(folder: string): string[] {
     else if (entry.name.endsWith('.mdx') || entry.name.endsWith('.md')) paths.push(path);
   }
   return paths;
+}
+
+const LIVE_COMPONENT = /<(Figure|Latest|Rag)\b[^>]*?\bcode=(?:"([^"]*)"|'([^']*)')/g;
+
+/** Reports a live-figure component (`<Figure code="W 1" />`) that names an unknown indicator, at its line and column. */
+function checkComponentCodes(entry: CommentaryFile, codes: ReadonlySet<string>, findings: Finding[]): void {
+  for (const match of entry.text.matchAll(LIVE_COMPONENT)) {
+    const code = match[2] ?? match[3] ?? '';
+    if (codes.has(code)) continue;
+    const before = entry.text.slice(0, match.index);
+    const line = before.split('\n').length;
+    const column = match.index - before.lastIndexOf('\n');
+    findings.push({ file: entry.file, line, column, severity: 'error', code, kind: 'unknown-indicator', message: `<${match[1]} code="${code}" /> names an indicator that is not in data/indicators.csv. Use a code from its code column, such as "W 1".` });
+  }
+}
+
+/**
+ * Warns when an indicator rated Red or Amber in the edition month has no
+ * note for that month, because readers of a red or amber rating expect an
+ * explanation from its owner.
+ */
+export function checkNotesForRatings(files: readonly CommentaryFile[], scorecard: Scorecard, findings: Finding[]): void {
+  const noted = new Set(files.filter((entry) => entry.kind === 'note').map((entry) => `${String(entry.frontMatter.indicator)}\u0000${String(entry.frontMatter.month)}`));
+
+  for (const indicator of scorecard.indicators) {
+    const rating = evaluateRag(indicator, scorecard.observations, scorecard.targets, scorecard.edition);
+    if (rating.status !== 'red' && rating.status !== 'amber') continue;
+    if (noted.has(`${indicator.code}\u0000${scorecard.edition}`)) continue;
+    findings.push({
+      file: 'content/notes',
+      line: null,
+      column: null,
+      severity: 'warning',
+      code: indicator.code,
+      kind: 'note-missing',
+      message: `"${indicator.code}" is rated ${rating.status === 'red' ? 'Red' : 'Amber'} for ${scorecard.edition} but has no note for that month. Add content/notes/${slugify(indicator.code)}-${scorecard.edition}.mdx with indicator "${indicator.code}" and month "${scorecard.edition}".`,
+    });
+  }
 }

@@ -44,10 +44,14 @@ export function formatDecimal(value: number, decimals: number): string {
   return new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(rounded);
 }
 
-/** Writes a value with its unit for readers: `43%`, `20.1`, `567 days`. */
+/**
+ * Writes a value with its unit for readers: `43%`, `20.1`, `567 days`. The
+ * unit is singular only when the number shown is exactly `1`, so 0.96 days at
+ * no decimals reads `1 day` and 1 at one decimal reads `1.0 days`.
+ */
 export function formatValue(value: number, unit: Unit, decimals: number): string {
   const number = formatDecimal(value, decimals);
   if (unit === 'percent') return `${number}%`;
-  if (unit === 'days' || unit === 'weeks') return `${number} ${value === 1 ? unit.slice(0, -1) : unit}`;
+  if (unit === 'days' || unit === 'weeks') return `${number} ${number === '1' ? unit.slice(0, -1) : unit}`;
   return number;
 }

@@ -58,7 +58,8 @@ export function buildEdition(scorecard: Scorecard, findings: readonly Finding[],
     observationsByCode.set(observation.code, list);
   }
 
-  const warnings = findings.filter((finding) => finding.severity === 'warning');
+  // Missing notes are for authors (scorecard check lists them); readers' data-quality warnings exclude them.
+  const warnings = findings.filter((finding) => finding.severity === 'warning' && finding.kind !== 'note-missing');
   const indicators = scorecard.indicators.map((indicator) =>
     buildIndicatorView(indicator, observationsByCode.get(indicator.code) ?? [], scorecard.targets, month, warnings),
   );
