@@ -27,6 +27,7 @@ export const GET: APIRoute = () => {
     lastYear: { year: view.lastYear.year, value: view.lastYear.value, months: view.lastYear.monthsUsed.length },
     yearToDate: { year: view.yearToDate.year, value: view.yearToDate.value, months: view.yearToDate.monthsUsed.length },
     warnings: view.warnings.map((finding) => finding.kind),
+    spc: view.spc,
     url: sitePath(base, indicatorPath(view.slug)),
   }));
 

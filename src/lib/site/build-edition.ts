@@ -5,6 +5,7 @@ import type { Indicator, Month, Observation, Target } from '../data/types.ts';
 import type { Finding } from '../findings.ts';
 import { describeCutPoints } from '../rag/cut-points.ts';
 import { evaluateRag, type RagRating } from '../rag/evaluate-rag.ts';
+import { analyseSpc, type SpcSummary } from '../spc/analyse-spc.ts';
 import { slugify } from '../text/slug.ts';
 import { directionOfTravel, type Direction } from './direction.ts';
 import { summariseYears, type YearMean } from './financial-year-summary.ts';
@@ -37,6 +38,8 @@ export interface IndicatorView {
   rule: { green: string; amber: string; red: string } | null;
   /** Warnings about this indicator's data, shown on the data-quality page. */
   warnings: Finding[];
+  /** Statistical process control of the whole series, with the reason when it does not apply. */
+  spc: SpcSummary;
   /** Formats a value with the indicator's unit and decimals (`43%`). */
   format: (value: number) => string;
 }
@@ -100,9 +103,19 @@ function buildIndicatorView(
     ? describeCutPoints(indicator.polarity, target.green, target.red, format)
     : null;
 
+  const spc = analyseSpc(series.map((point) => ({ month: point.month, value: point.value })), {
+    polarity: indicator.polarity,
+    spc: indicator.spc,
+    spcBaseline: indicator.spcBaseline,
+    spcRecalculate: indicator.spcRecalculate,
+    target: target?.value ?? null,
+    formatValue: format,
+  });
+
   return {
     indicator,
     slug: slugify(indicator.code),
+    spc,
     series,
     latest: { month, value: valueOf(month) },
     lastWithData,
