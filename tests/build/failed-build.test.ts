@@ -1,22 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { copyProject } from '../support/project-copy.ts';
 import { runCli } from '../support/run-cli.ts';
-
-const projectRoot = join(import.meta.dirname, '..', '..');
-
-/** Copies the shipped data and commentary into a temporary project folder. */
-function copyProject(): string {
-  const root = mkdtempSync(join(tmpdir(), 'scorecard-bad-'));
-  cpSync(join(projectRoot, 'data'), join(root, 'data'), { recursive: true });
-  cpSync(join(projectRoot, 'content'), join(root, 'content'), { recursive: true });
-  return root;
-}
 
 describe('scorecard build', () => {
   it('rejects value that is not a number', async () => {
-    const root = copyProject();
+    const root = copyProject('bad');
     const valuesPath = join(root, 'data', 'values.csv');
     const lines = readFileSync(valuesPath, 'utf8').split('\n');
     const index = lines.findIndex((line) => line.startsWith('W 1,2018-07,'));
