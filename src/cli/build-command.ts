@@ -1,21 +1,57 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { areChartsEnabled } from '../lib/charts/chart-svg.ts';
+import { prerenderCharts } from '../lib/charts/prerender-charts.ts';
+import { listNoteMonths, readCommentary } from '../lib/content/read-commentary.ts';
 import { hasErrors } from '../lib/findings.ts';
 import { loadProject } from '../lib/load-project.ts';
+import { buildEdition } from '../lib/site/build-edition.ts';
+import { buildHistoryChartJob, buildSpcChartJob } from '../lib/site/chart-jobs.ts';
+import { createSite, shareSite } from '../lib/site/load-site.ts';
 import { printFindings } from './print-findings.ts';
 
 /**
- * Runs `scorecard build`: checks the project, then builds the site with
- * Astro into a staging folder and swaps it into place only when the build
- * succeeded, so readers never get a half-built or unchecked site.
+ * Runs `scorecard build` in four phases: load and check the project,
+ * evaluate the edition, render the charts on every core into the chart
+ * cache, and render the pages with Astro into a staging folder. The staging
+ * folder replaces the output folder only when every phase succeeded, so
+ * readers never get a half-built or unchecked site.
+ *
+ * `SCORECARD_CHARTS=off` skips chart rendering; `SCORECARD_TIMINGS_FILE`
+ * names a JSON file for the phase times in milliseconds and chart counts.
  */
 export async function runBuild(options: { root: string; out: string | undefined }): Promise<number> {
   const root = resolve(options.root);
-  const { findings } = loadProject(root);
-  if (hasErrors(findings)) {
+  const phases = { load: 0, evaluate: 0, charts: 0, pages: 0 };
+  const time = async <T>(phase: keyof typeof phases, work: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      phases[phase] = Math.round(performance.now() - start);
+    }
+  };
+
+  const { scorecard, findings } = await time('load', () => loadProject(root));
+  if (!scorecard || hasErrors(findings)) {
     printFindings(findings, false);
-    console.error('Build stopped: fix the errors above. The previous dist/ was left as it was.');
+    console.error('Build stopped: fix the errors above. The previous output was left as it was.');
     return 1;
+  }
+
+  const site = await time('evaluate', () => createSite(root, scorecard, buildEdition(scorecard, findings)));
+  shareSite(site);
+
+  let charts = { rendered: 0, cached: 0 };
+  if (areChartsEnabled()) {
+    charts = await time('charts', () => {
+      const noteMonths = listNoteMonths(readCommentary(root, []), site.edition.month);
+      const jobs = site.edition.indicators.flatMap((view) => {
+        const spcJob = buildSpcChartJob(view);
+        return [buildHistoryChartJob(view, noteMonths.get(view.indicator.code) ?? []), ...(spcJob ? [spcJob] : [])];
+      });
+      return prerenderCharts(jobs);
+    });
   }
 
   const outDir = resolve(options.out ?? 'dist');
@@ -25,10 +61,10 @@ export async function runBuild(options: { root: string; out: string | undefined 
   process.env.SCORECARD_ROOT = root;
   const { build } = await import('astro');
   try {
-    await build({ root: process.cwd(), outDir: staging, logLevel: 'warn' });
+    await time('pages', () => build({ root: process.cwd(), outDir: staging, logLevel: 'warn' }));
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    console.error(`Build failed: ${(error as Error).message}\nThe previous dist/ was left as it was.`);
+    console.error(`Build failed: ${(error as Error).message}\nThe previous output was left as it was.`);
     return 1;
   }
 
@@ -38,7 +74,13 @@ export async function runBuild(options: { root: string; out: string | undefined 
   renameSync(staging, outDir);
   rmSync(previous, { recursive: true, force: true });
 
+  if (process.env.SCORECARD_TIMINGS_FILE) {
+    const file = resolve(process.env.SCORECARD_TIMINGS_FILE);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify({ phases, charts }, null, 2)}\n`);
+  }
+
   const warnings = findings.length;
-  console.log(`Built ${outDir}${warnings > 0 ? ` (${warnings} data warnings, listed on the data-quality page)` : ''}.`);
+  console.log(`Built ${outDir}: ${site.edition.indicators.length} indicators, ${charts.rendered} charts rendered, ${charts.cached} from the cache${warnings > 0 ? `, ${warnings} data warnings` : ''}.`);
   return 0;
 }

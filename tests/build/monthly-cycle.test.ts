@@ -7,7 +7,7 @@ import { evaluateRag } from '../../src/lib/rag/evaluate-rag.ts';
 import { loadProject } from '../../src/lib/load-project.ts';
 import { copyProject, PROJECT_ROOT } from '../support/project-copy.ts';
 import { runCli } from '../support/run-cli.ts';
-import { SITE_BUILDS } from '../support/site-builds.ts';
+import { siteBuilds } from '../support/site-builds.ts';
 
 interface ScorecardJson {
   period: string;
@@ -38,7 +38,7 @@ function decodeEntities(text: string): string {
 
 describe('changes page of shipped data', () => {
   it('lists every RAG change the evaluator implies', () => {
-    const html = readFileSync(join(SITE_BUILDS.root.outDir, 'changes', 'index.html'), 'utf8');
+    const html = readFileSync(join(siteBuilds().root.outDir, 'changes', 'index.html'), 'utf8');
     const expected = expectedRagChanges(PROJECT_ROOT);
 
     // W 1 moves from 20.0 (Apr–Jun 2018 mean 19.97) to 20.1 (Apr–Jul mean 20.075): Amber to Red.
@@ -47,7 +47,7 @@ describe('changes page of shipped data', () => {
   });
 
   it('names stale indicators', () => {
-    const html = readFileSync(join(SITE_BUILDS.root.outDir, 'changes', 'index.html'), 'utf8');
+    const html = readFileSync(join(siteBuilds().root.outDir, 'changes', 'index.html'), 'utf8');
     // QA 2 and QA 3 have one value each, for Feb 2018.
     expect(html).toMatch(/<li data-code="QA 2">[\s\S]*?latest value is for Feb 2018/);
     expect(html).toMatch(/<li data-code="QA 3">[\s\S]*?latest value is for Feb 2018/);
@@ -114,13 +114,29 @@ describe('new month applied to a copy', () => {
 });
 
 describe('reproducible build', () => {
-  it('builds identical trees twice', async () => {
-    const outDir = join(copyProject('repeat'), 'dist');
-    const result = await runCli(['build', '--root', PROJECT_ROOT, '--out', outDir], { SCORECARD_BASE: SITE_BUILDS.root.base, SCORECARD_COMMIT: 'testcommit' });
-    expect(result.code).toBe(0);
-    expect(hashTree(outDir)).toEqual(hashTree(SITE_BUILDS.root.outDir));
+  it('builds identical trees cold and warm', async () => {
+    const folder = copyProject('repeat');
+    const env = { SCORECARD_BASE: siteBuilds().root.base, SCORECARD_COMMIT: 'testcommit', SCORECARD_CACHE_DIR: join(folder, 'chart-cache') };
+
+    // Cold: an empty chart cache, so every chart is rendered.
+    const cold = await runCli(['build', '--root', PROJECT_ROOT, '--out', join(folder, 'cold')], { ...env, SCORECARD_TIMINGS_FILE: join(folder, 'cold.json') });
+    expect(cold.code).toBe(0);
+    expect(readTimings(join(folder, 'cold.json')).charts.rendered).toBeGreaterThan(0);
+
+    // Warm: the cache the cold build filled, so no chart is rendered again.
+    const warm = await runCli(['build', '--root', PROJECT_ROOT, '--out', join(folder, 'warm')], { ...env, SCORECARD_TIMINGS_FILE: join(folder, 'warm.json') });
+    expect(warm.code).toBe(0);
+    expect(readTimings(join(folder, 'warm.json')).charts.rendered).toBe(0);
+
+    const coldTree = hashTree(join(folder, 'cold'));
+    expect(hashTree(join(folder, 'warm'))).toEqual(coldTree);
+    expect(hashTree(siteBuilds().root.outDir)).toEqual(coldTree);
   });
 });
+
+function readTimings(path: string): { charts: { rendered: number; cached: number } } {
+  return JSON.parse(readFileSync(path, 'utf8')) as { charts: { rendered: number; cached: number } };
+}
 
 /** Maps each file's path under `folder` to the SHA-256 of its bytes. */
 function hashTree(folder: string): Record<string, string> {

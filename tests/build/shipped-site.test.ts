@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SITE_BUILDS } from '../support/site-builds.ts';
+import { siteBuilds } from '../support/site-builds.ts';
 
-const site = SITE_BUILDS.root.outDir;
+const site = siteBuilds().root.outDir;
 const read = (path: string) => readFileSync(join(site, path), 'utf8');
 
 interface ScorecardJson {
@@ -63,7 +63,7 @@ describe('shipped site', () => {
   });
 
   it('prefixes links under a sub-path', () => {
-    const html = readFileSync(join(SITE_BUILDS.subPath.outDir, 'index.html'), 'utf8');
+    const html = readFileSync(join(siteBuilds().subPath.outDir, 'index.html'), 'utf8');
     expect(html).toContain('href="/performance/scorecard/indicators/w-1/"');
     expect(html).not.toMatch(/(href|src)="\/(?!performance\/scorecard\/)/);
   });

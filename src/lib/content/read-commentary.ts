@@ -100,7 +100,12 @@ function readFrontMatter(text: string, file: string, findings: Finding[]): Omit<
   const document = parseDocument(match[1]!, { prettyErrors: false });
   if (document.errors.length > 0) {
     const first = document.errors[0]!;
-    findings.push({ file, line: (first.linePos?.[0]?.line ?? 0) + 1, column: first.linePos?.[0]?.col ?? 1, severity: 'error', code: null, kind: 'front-matter-invalid', message: `The front matter is not valid YAML: ${first.message.split('\n')[0]}` });
+    // With prettyErrors off, yaml sets no linePos, so the location comes from the error's offset
+    // into the front matter, which starts on the file's second line.
+    const before = match[1]!.slice(0, first.pos[0]);
+    const line = before.split('\n').length + 1;
+    const column = first.pos[0] - before.lastIndexOf('\n');
+    findings.push({ file, line, column, severity: 'error', code: null, kind: 'front-matter-invalid', message: `The front matter is not valid YAML: ${first.message.split('\n')[0]}` });
     return null;
   }
 
@@ -159,4 +164,18 @@ export function checkNotesForRatings(files: readonly CommentaryFile[], scorecard
       message: `"${indicator.code}" is rated ${rating.status === 'red' ? 'Red' : 'Amber'} for ${scorecard.edition} but has no note for that month. Add content/notes/${slugify(indicator.code)}-${scorecard.edition}.mdx with indicator "${indicator.code}" and month "${scorecard.edition}".`,
     });
   }
+}
+
+/** Months of each indicator's notes up to the edition month, oldest first, as the chart markers number them. */
+export function listNoteMonths(files: readonly CommentaryFile[], edition: string): Map<string, string[]> {
+  const months = new Map<string, string[]>();
+  for (const entry of files) {
+    if (entry.kind !== 'note') continue;
+    const code = String(entry.frontMatter.indicator);
+    const month = String(entry.frontMatter.month);
+    if (month > edition) continue;
+    months.set(code, [...(months.get(code) ?? []), month]);
+  }
+  for (const list of months.values()) list.sort();
+  return months;
 }

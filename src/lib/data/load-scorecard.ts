@@ -43,8 +43,11 @@ export function parseScorecard(files: ScorecardFiles): { scorecard: Scorecard | 
 
   const indicators = indicatorTable ? readIndicators(indicatorTable.rows, files.indicators.file, findings) : [];
   const byCode = new Map(indicators.map((indicator) => [indicator.code, indicator]));
-  const targets = targetTable && indicatorTable ? readTargets(targetTable.rows, files.targets.file, byCode, findings) : [];
-  const observations = valueTable && indicatorTable ? readValues(valueTable.rows, files.values.file, byCode, findings) : [];
+  // Codes whose row in indicators.csv was rejected. Their targets and values are skipped, because
+  // reporting them as "not in data/indicators.csv" would contradict the error on that row.
+  const rejected = new Set((indicatorTable?.rows ?? []).map((row) => row.fields.code!).filter((code) => code !== '' && !byCode.has(code)));
+  const targets = targetTable && indicatorTable ? readTargets(targetTable.rows, files.targets.file, byCode, rejected, findings) : [];
+  const observations = valueTable && indicatorTable ? readValues(valueTable.rows, files.values.file, byCode, rejected, findings) : [];
 
   if (findings.some((finding) => finding.severity === 'error')) return { scorecard: null, findings };
 
@@ -152,7 +155,7 @@ function readBaseline(text: string, onInvalid: () => void): Indicator['spcBaseli
   return { from, to };
 }
 
-function readTargets(rows: CsvRow[], file: string, byCode: ReadonlyMap<string, Indicator>, findings: Finding[]): Target[] {
+function readTargets(rows: CsvRow[], file: string, byCode: ReadonlyMap<string, Indicator>, rejected: ReadonlySet<string>, findings: Finding[]): Target[] {
   const targets: Target[] = [];
   const firstLineByKey = new Map<string, number>();
 
@@ -166,7 +169,7 @@ function readTargets(rows: CsvRow[], file: string, byCode: ReadonlyMap<string, I
 
     const indicator = byCode.get(code);
     if (!indicator) {
-      error('code', 'unknown-indicator', `Indicator "${code}" is not in data/indicators.csv. Check the code, or add the indicator first.`);
+      if (!rejected.has(code)) error('code', 'unknown-indicator', `Indicator "${code}" is not in data/indicators.csv. Check the code, or add the indicator first.`);
       continue;
     }
 
@@ -221,7 +224,7 @@ function readTargets(rows: CsvRow[], file: string, byCode: ReadonlyMap<string, I
   return targets;
 }
 
-function readValues(rows: CsvRow[], file: string, byCode: ReadonlyMap<string, Indicator>, findings: Finding[]): Observation[] {
+function readValues(rows: CsvRow[], file: string, byCode: ReadonlyMap<string, Indicator>, rejected: ReadonlySet<string>, findings: Finding[]): Observation[] {
   const observations: Observation[] = [];
   const firstLineByKey = new Map<string, number>();
   const unknownCodes = new Set<string>();
@@ -236,7 +239,7 @@ function readValues(rows: CsvRow[], file: string, byCode: ReadonlyMap<string, In
 
     const indicator = byCode.get(code);
     if (!indicator) {
-      if (!unknownCodes.has(code)) error('code', 'unknown-indicator', `Indicator "${code}" is not in data/indicators.csv. Check the code for a typo, or add the indicator.`);
+      if (!unknownCodes.has(code) && !rejected.has(code)) error('code', 'unknown-indicator', `Indicator "${code}" is not in data/indicators.csv. Check the code for a typo, or add the indicator.`);
       unknownCodes.add(code);
       continue;
     }

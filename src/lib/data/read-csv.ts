@@ -58,14 +58,15 @@ export function readCsv(
     return fail('not-comma-separated', `This looks like a ${name}-separated export. Save it as comma-separated CSV ("CSV UTF-8 (comma delimited)") with the header ${expected.join(',')}.`, 1, 1);
   }
 
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; info: { bytes: number; empty_lines: number } }[];
   try {
-    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true }) as typeof records;
+    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (error) {
     const parseError = error as { lines?: number; message: string };
     return fail('csv-invalid', `The file is not valid CSV: ${parseError.message.replace(/^Invalid Record Length: |^CSV_\w+: /, '')}. Check for an unclosed quote near this line.`, parseError.lines ?? null, null);
   }
 
+  const startLines = recordStartLines(text, records);
   const [headerRecord, ...body] = records;
   const header = headerRecord!.record.map((name) => name.trim());
   let headerOk = true;
@@ -88,7 +89,7 @@ export function readCsv(
   }
   if (!headerOk) return null;
 
-  const rows = body.map(({ record, info }) => {
+  const rows = body.map(({ record }, bodyIndex) => {
     const fields: Record<string, string> = {};
     const columns: Record<string, number> = {};
     for (const name of expected) {
@@ -96,10 +97,34 @@ export function readCsv(
       fields[name] = index >= 0 ? (record[index] ?? '').trim() : '';
       columns[name] = index >= 0 ? index + 1 : 0;
     }
-    return { line: info.lines, fields, columns, extra: record.slice(header.length) };
+    return { line: startLines[bodyIndex + 1]!, fields, columns, extra: record.slice(header.length) };
   });
 
   return { header, rows };
+}
+
+/**
+ * Returns the 1-based line on which each record starts. In csv-parse 7.0.3,
+ * `info.lines` is the line where a record ends, and it counts a CRLF inside
+ * quotes as two lines, so a quoted line break in a note would move every
+ * later finding. A record starts on the line after the previous record ends
+ * (found by counting line feeds up to `info.bytes`, a UTF-8 byte offset),
+ * plus the blank lines skipped in between (the growth of `info.empty_lines`).
+ */
+function recordStartLines(text: string, records: readonly { info: { bytes: number; empty_lines: number } }[]): number[] {
+  const bytes = new TextEncoder().encode(text);
+  const starts: number[] = [];
+  let lineFeeds = 0;
+  let offset = 0;
+  let emptyLines = 0;
+  for (const { info } of records) {
+    starts.push(lineFeeds + 1 + (info.empty_lines - emptyLines));
+    emptyLines = info.empty_lines;
+    for (; offset < info.bytes && offset < bytes.length; offset++) {
+      if (bytes[offset] === 0x0a) lineFeeds++;
+    }
+  }
+  return starts;
 }
 
 /** The separator of a header line: the most frequent of comma, semicolon and tab. */

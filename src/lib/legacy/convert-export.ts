@@ -73,7 +73,7 @@ export function convertExport(text: string, file: string): ConvertedExport {
 
     const title = splitTitle(cell(COLUMN.title).text);
     if (title.markup.length > 0) {
-      report({ line: row.line, column: cell(COLUMN.title).column, severity: 'warning', code, kind: 'markup-in-text', message: `The title contains HTML (${title.markup.join(' ')}). It was removed, and the text after "*" became the footnote "${title.footnote}".` });
+      report({ line: row.line, column: cell(COLUMN.title).column, severity: 'warning', code, kind: 'markup-in-text', message: `The title contains HTML (${title.markup.join(' ')}). It was removed${title.footnote ? `, and the text after "*" became the footnote "${title.footnote}"` : ''}.` });
     }
 
     const readings = months.map((month, index) => ({ month, header: table.monthHeaders[index]!, reading: readValueCell(cell(table.monthHeaders[index]!).text), column: cell(table.monthHeaders[index]!).column }));
@@ -159,7 +159,7 @@ export function convertExport(text: string, file: string): ConvertedExport {
       owner: cell(COLUMN.owner).text,
       ragBasis: 'fytd-mean',
       footnote: title.footnote,
-      spc: isRollingCode(code, (finding) => report({ line: row.line, column: 1, code, ...finding })) ? 'rolling' : 'on',
+      spc: isRollingCode(code, (finding) => report({ line: row.line, code, ...finding })) ? 'rolling' : 'on',
       spcRecalculate: [],
       spcBaseline: null,
     });
@@ -250,14 +250,15 @@ function convertTarget(
   year: string | null,
   text: string,
   methodology: Methodology | null,
-  report: (finding: PartialFinding) => void,
+  report: (finding: Omit<PartialFinding, 'column'>) => void,
 ): Target | null {
   const reading = readValueCell(text);
   const numeric = reading.kind === 'number' ? reading.value : null;
 
   if (reading.kind === 'invalid') {
     const usable = text.toUpperCase() !== 'NA';
-    report({ severity: 'warning', kind: 'target-not-numeric', message: usable ? `Target "${text}" is not a number, so it is shown as text with no target line; the rating uses the cut points of the RAG rule.` : `Target "${text}" means no target, so the indicator is not rated.` });
+    const unrated = methodology === null ? 'so the indicator is not rated' : 'so no target line is drawn; the rating uses the cut points of the RAG rule';
+    report({ severity: 'warning', kind: 'target-not-numeric', message: usable ? `Target "${text}" is not a number, so it is shown as text with no target line; the rating uses the cut points of the RAG rule.` : `Target "${text}" means no target, ${unrated}.` });
     if (!usable && methodology === null) return null;
   }
 

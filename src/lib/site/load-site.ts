@@ -20,9 +20,26 @@ export interface Site {
   commit: string;
 }
 
+/**
+ * `scorecard build` loads the site before it starts Astro in the same
+ * process, and hands it over here so the pages do not load and evaluate the
+ * data a second time. The pages' copy of this module is bundled by Vite, so
+ * the hand-over goes through a global symbol rather than a module variable.
+ */
+const SHARED = Symbol.for('scorecard.site');
+
 let cached: Site | null = null;
 
+export function createSite(root: string, scorecard: Scorecard, edition: Edition): Site {
+  return { root, scorecard, edition, commit: readCommit(root) };
+}
+
+export function shareSite(site: Site): void {
+  (globalThis as Record<symbol, unknown>)[SHARED] = site;
+}
+
 export function loadSite(): Site {
+  cached ??= ((globalThis as Record<symbol, unknown>)[SHARED] as Site | undefined) ?? null;
   if (cached) return cached;
 
   const root = resolve(process.env.SCORECARD_ROOT ?? '.');
@@ -32,7 +49,7 @@ export function loadSite(): Site {
     throw new Error(`The scorecard data in ${root} has errors, so no page was built:\n${errors.join('\n')}`);
   }
 
-  cached = { root, scorecard, edition: buildEdition(scorecard, findings), commit: readCommit(root) };
+  cached = createSite(root, scorecard, buildEdition(scorecard, findings));
   return cached;
 }
 

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ChartJob } from './chart-job.ts';
+import { CHART_TEMPLATES } from './chart-renderer.ts';
+
+/**
+ * A folder of rendered chart SVGs, one file per chart, named by a hash of
+ * everything that shapes the SVG: the job (data, parameters, labels) and
+ * the chart templates. A rebuild whose charts did not change reads them back
+ * instead of rendering, and its output stays byte-identical to a cold build.
+ */
+
+/** Bump when the SVG post-processing changes, so old cache files are not reused. */
+const RENDERER_VERSION = '1';
+
+const TEMPLATE_HASH = createHash('sha256').update(RENDERER_VERSION).update(JSON.stringify(CHART_TEMPLATES)).digest('hex');
+
+/** The cache folder: `SCORECARD_CACHE_DIR`, or `node_modules/.cache/scorecard/charts` under the working folder. */
+export function chartCacheDir(): string {
+  return resolve(process.env.SCORECARD_CACHE_DIR ?? join('node_modules', '.cache', 'scorecard', 'charts'));
+}
+
+export function chartKey(job: ChartJob): string {
+  return createHash('sha256').update(TEMPLATE_HASH).update(JSON.stringify(job)).digest('hex');
+}
+
+export function readCachedChart(key: string, directory = chartCacheDir()): string | null {
+  const path = join(directory, `${key}.svg`);
+  return existsSync(path) ? readFileSync(path, 'utf8') : null;
+}
+
+/** Writes through a temporary file, so a reader never sees half an SVG. */
+export function writeCachedChart(key: string, svg: string, directory = chartCacheDir()): void {
+  mkdirSync(directory, { recursive: true });
+  const path = join(directory, `${key}.svg`);
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, svg);
+  renameSync(temporary, path);
+}

@@ -1,0 +1,36 @@
+/** Colours and shared settings of every chart, chosen for 3:1 contrast against white. */
+export const CHART_COLOURS = {
+  line: '#1d3f6e',
+  target: '#5a2d82',
+  green: '#00703c',
+  amber: '#b35c00',
+  red: '#c2261f',
+  grid: '#d9d9d9',
+  text: '#0b0c0c',
+};
+
+export const CHART_WIDTH = 640;
+export const CHART_HEIGHT = 260;
+
+export const BASE_CONFIG = {
+  font: 'Arial, Helvetica, sans-serif',
+  axis: { labelFontSize: 12, titleFontSize: 12, labelColor: CHART_COLOURS.text, titleColor: CHART_COLOURS.text, gridColor: CHART_COLOURS.grid },
+  legend: { labelFontSize: 12, titleFontSize: 12, labelColor: CHART_COLOURS.text, titleColor: CHART_COLOURS.text, orient: 'bottom' },
+  mark: { invalid: 'break-paths-show-path-domains' },
+  view: { stroke: null },
+};
+
+/**
+ * The x axis shared by every chart: months at the first day in UTC,
+ * labelled like `Apr 2018` in UTC, so no time zone moves a point or label.
+ */
+export const MONTH_AXIS = {
+  type: 'temporal',
+  scale: { type: 'utc' },
+  axis: { title: null, format: '%b %Y', labelAngle: 0, tickCount: { interval: 'month', step: 3 }, labelOverlap: true },
+};
+
+/** Converts `YYYY-MM` to the ISO instant of the month's first day in UTC, as the charts' x field. */
+export function monthToDate(month: string): string {
+  return `${month}-01T00:00:00Z`;
+}

@@ -1,0 +1,30 @@
+/**
+ * Makes a chart SVG rendered by Vega one accessible image: `role="img"` with
+ * a title and a description, since the values table beside the chart is its
+ * full text alternative. Each mark item Vega labelled (a point, a target
+ * line) gets its label as an SVG `<title>`, so it shows on hover without
+ * JavaScript.
+ */
+export function labelSvg(svg: string, id: string, title: string, description: string): string {
+  const opening = /^<svg\b[^>]*>/.exec(svg);
+  if (!opening) throw new Error('rendered chart is not an SVG document');
+
+  const root = opening[0]
+    .replace(/\s(role|aria-[a-z]+)="[^"]*"/g, '')
+    .replace(/^<svg/, `<svg role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false"`);
+
+  const inner = svg
+    .slice(opening[0].length)
+    .replace(/<(path|line|rect|text|circle)\b([^>]*?)\saria-label="([^"]*)"([^>]*?)(\/>|>)/g, (_match, tag: string, before: string, label: string, after: string, end: string) => {
+      const attributes = `${before}${after}`.replace(/\s(role|aria-roledescription)="[^"]*"/g, '');
+      const titleElement = `<title>${label}</title>`;
+      return end === '/>' ? `<${tag}${attributes}>${titleElement}</${tag}>` : `<${tag}${attributes}>${titleElement}`;
+    })
+    .replace(/\s(role|aria-roledescription|aria-label)="[^"]*"/g, '');
+
+  return `${root}<title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(description)}</desc>${inner}`;
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

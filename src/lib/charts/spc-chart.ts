@@ -1,0 +1,131 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { formatMonth } from '../data/month.ts';
+import type { Indicator, Month } from '../data/types.ts';
+import type { SpcSummary } from '../spc/analyse-spc.ts';
+import type { ChartJob } from './chart-job.ts';
+import { BASE_CONFIG, CHART_HEIGHT, CHART_WIDTH, MONTH_AXIS, monthToDate } from './chart-theme.ts';
+
+/**
+ * The SPC (XmR) chart of an indicator: monthly points classed improvement,
+ * concern or common cause (by colour and by shape), the mean and process
+ * limits of each segment, and the target. One template serves every
+ * indicator; `buildSpcJob` supplies the rows and parameters.
+ */
+
+/** Colours and shapes of the point classes; each class differs in shape as well as colour. */
+export const SPC_CLASSES = {
+  'Common cause': { colour: '#505a5f', shape: 'circle' },
+  Improvement: { colour: '#1d4f91', shape: 'diamond' },
+  Concern: { colour: '#b35c00', shape: 'square' },
+  'Special cause': { colour: '#5a2d82', shape: 'triangle-up' },
+} as const;
+
+const CLASS_NAMES = Object.keys(SPC_CLASSES) as (keyof typeof SPC_CLASSES)[];
+const LINE_KINDS = ['Mean', 'Process limit', 'Target'];
+
+export const SPC_TEMPLATE = {
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  width: CHART_WIDTH,
+  height: CHART_HEIGHT,
+  background: 'white',
+  config: { ...BASE_CONFIG, axis: { ...BASE_CONFIG.axis, gridColor: '#e5e5e5' } },
+  params: [
+    { name: 'yFormat', value: '.0f' },
+    { name: 'ySuffix', value: '' },
+  ],
+  encoding: {
+    x: MONTH_AXIS,
+    y: { type: 'quantitative', scale: { zero: false }, axis: { title: null, labelExpr: 'format(datum.value, yFormat) + ySuffix' } },
+  },
+  layer: [
+    {
+      data: { name: 'lines' },
+      mark: { type: 'rule', strokeWidth: 1.5, color: '#0b0c0c' },
+      encoding: {
+        x: { field: 'start', type: 'temporal' },
+        x2: { field: 'end' },
+        y: { field: 'y', type: 'quantitative' },
+        strokeDash: {
+          field: 'kind',
+          type: 'nominal',
+          scale: { domain: LINE_KINDS, range: [[1, 0], [4, 3], [8, 4]] },
+          legend: { title: 'Lines', aria: false },
+        },
+        description: { field: 'tip' },
+        tooltip: { field: 'tip' },
+      },
+    },
+    {
+      data: { name: 'series' },
+      mark: { type: 'line', color: '#6f777b', strokeWidth: 1.5, aria: false },
+      encoding: { x: { field: 'date', type: 'temporal' }, y: { field: 'value', type: 'quantitative' } },
+    },
+    {
+      data: { name: 'points' },
+      mark: { type: 'point', filled: true, size: 70, opacity: 1 },
+      encoding: {
+        x: { field: 'date', type: 'temporal' },
+        y: { field: 'value', type: 'quantitative' },
+        color: { field: 'class', type: 'nominal', scale: { domain: CLASS_NAMES, range: CLASS_NAMES.map((name) => SPC_CLASSES[name].colour) }, legend: { title: 'Points', aria: false } },
+        shape: { field: 'class', type: 'nominal', scale: { domain: CLASS_NAMES, range: CLASS_NAMES.map((name) => SPC_CLASSES[name].shape) }, legend: { title: 'Points', aria: false } },
+        description: { field: 'tip' },
+        tooltip: { field: 'tip' },
+      },
+    },
+  ],
+} as unknown as TopLevelSpec;
+
+export interface SpcChartInput {
+  indicator: Indicator;
+  points: readonly { month: Month; value: number | null; label: string }[];
+  spc: SpcSummary;
+  target: number | null;
+  format: (value: number) => string;
+  title: string;
+  description: string;
+  id: string;
+}
+
+export function buildSpcJob(input: SpcChartInput): ChartJob {
+  const { indicator, points, spc, target, format } = input;
+  const classOf = new Map(spc.flagged.map((flag) => [flag.month, flag.class]));
+  const className = (month: Month): keyof typeof SPC_CLASSES => {
+    const found = classOf.get(month);
+    if (found === 'improvement') return 'Improvement';
+    if (found === 'concern') return 'Concern';
+    if (found === 'neutral') return 'Special cause';
+    return 'Common cause';
+  };
+
+  const series = points.map((point) => ({ date: monthToDate(point.month), value: point.value }));
+  const classed = points
+    .filter((point) => point.value !== null)
+    .map((point) => ({
+      date: monthToDate(point.month),
+      value: point.value,
+      class: className(point.month),
+      tip: `${formatMonth(point.month)}: ${point.label} (${className(point.month).toLowerCase()})`,
+    }));
+
+  const lines: object[] = [];
+  for (const segment of spc.segments) {
+    if (!segment.limits) continue;
+    const span = { start: monthToDate(segment.from), end: monthToDate(segment.to) };
+    const { mean, upperProcessLimit, lowerProcessLimit } = segment.limits;
+    lines.push({ ...span, y: mean, kind: 'Mean', tip: `Mean: ${format(mean)}` });
+    lines.push({ ...span, y: upperProcessLimit, kind: 'Process limit', tip: `Upper process limit: ${format(upperProcessLimit)}` });
+    lines.push({ ...span, y: lowerProcessLimit, kind: 'Process limit', tip: `Lower process limit: ${format(lowerProcessLimit)}` });
+  }
+  if (target !== null && points.length > 0) {
+    lines.push({ start: monthToDate(points[0]!.month), end: monthToDate(points.at(-1)!.month), y: target, kind: 'Target', tip: `Target: ${format(target)}` });
+  }
+
+  return {
+    kind: 'spc',
+    datasets: { lines, series, points: classed },
+    params: { yFormat: `.${indicator.decimals}f`, ySuffix: indicator.unit === 'percent' ? '%' : '' },
+    title: input.title,
+    description: input.description,
+    id: input.id,
+  };
+}

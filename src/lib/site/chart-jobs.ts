@@ -1,0 +1,50 @@
+import { buildHistoryJob } from '../charts/history-chart.ts';
+import { buildSpcJob } from '../charts/spc-chart.ts';
+import type { ChartJob } from '../charts/chart-job.ts';
+import type { Month } from '../data/types.ts';
+import type { IndicatorView } from './build-edition.ts';
+import { summariseIndicator } from './describe-indicator.ts';
+
+/**
+ * The chart jobs of an indicator page. The build's chart phase and the page
+ * itself both call these, so the page finds each chart the phase rendered
+ * under the same cache key.
+ */
+
+/** `noteMonths`: months of the indicator's commentary notes, oldest first; marker n is note n. */
+export function buildHistoryChartJob(view: IndicatorView, noteMonths: readonly Month[]): ChartJob {
+  const { indicator, format } = view;
+  return buildHistoryJob({
+    indicator,
+    points: chartPoints(view),
+    targets: view.targets,
+    bandTarget: view.target,
+    notes: noteMonths.map((month, index) => ({ month, number: index + 1 })),
+    format,
+    title: `${indicator.code}: ${indicator.title}, by month`,
+    description: summariseIndicator(view),
+    id: `chart-${view.slug}`,
+  });
+}
+
+/** The SPC chart job, or null when no segment of the series has process limits. */
+export function buildSpcChartJob(view: IndicatorView): ChartJob | null {
+  const { indicator, spc, format } = view;
+  if (!spc.segments.some((segment) => segment.limits !== null)) return null;
+
+  const sentences = [spc.variationSentence, spc.assuranceSentence].filter((sentence): sentence is string => sentence !== null);
+  return buildSpcJob({
+    indicator,
+    points: chartPoints(view),
+    spc,
+    target: view.target?.value ?? null,
+    format,
+    title: `${indicator.code}: statistical process control chart`,
+    description: sentences.join(' ') || (spc.reason ?? ''),
+    id: `spc-${view.slug}`,
+  });
+}
+
+function chartPoints(view: IndicatorView): { month: Month; value: number | null; label: string }[] {
+  return view.series.map((point) => ({ month: point.month, value: point.value, label: point.value === null ? 'No data' : view.format(point.value) }));
+}
