@@ -90,7 +90,7 @@ export function checkCommentary(files: readonly CommentaryFile[], scorecard: Sco
   }
 }
 
-function readFrontMatter(text: string, file: string, findings: Finding[]): Omit<CommentaryFile, 'file' | 'kind'> | null {
+function readFrontMatter(text: string, file: string, findings: Finding[]): Pick<CommentaryFile, 'frontMatter' | 'lines'> | null {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
   if (!match) {
     findings.push({ file, line: 1, column: 1, severity: 'error', code: null, kind: 'front-matter-missing', message: 'The file has no front matter. Start it with a --- block that names the section, or the indicator and month.' });
