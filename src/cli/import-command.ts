@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { hasErrors } from '../lib/findings.ts';
+import { hasErrors, sortFindings } from '../lib/findings.ts';
 import { importExport } from '../lib/legacy/import-project.ts';
 import { printFindings } from './print-findings.ts';
 
@@ -16,7 +16,11 @@ export function runImport(paths: string[], options: { root: string; json: boolea
   }
 
   const result = importExport(readFileSync(exportPath, 'utf8'), exportPath, { root: options.root, force: options.force });
-  printFindings(result.findings, options.json);
+  printFindings(sortFindings(result.findings), options.json);
+  if (hasErrors(result.findings)) {
+    console.error('Import stopped: nothing was written. Correct the export, or the cells named above, and import again.');
+    return 1;
+  }
 
   if (!options.json) {
     const { indicators, targets, lastMonth } = result.converted;
@@ -25,5 +29,5 @@ export function runImport(paths: string[], options: { root: string; json: boolea
     for (const kept of result.kept) console.log(`kept ${kept.file}: ${kept.reason}`);
   }
 
-  return hasErrors(result.findings) ? 1 : 0;
+  return 0;
 }

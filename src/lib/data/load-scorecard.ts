@@ -266,6 +266,12 @@ function readValues(rows: CsvRow[], file: string, byCode: ReadonlyMap<string, In
       continue;
     }
 
+    // An unquoted 1,234 splits into value "1" and note "234"; a note of exactly three digits after a short value is that split.
+    if (/^-?\d{1,3}$/.test(text) && /^\d{3}(\.\d+)?$/.test(fields.note!)) {
+      error('value', 'value-thousands-separator', `Value "${text}" and note "${fields.note}" for ${month} look like the number ${text},${fields.note} split at its thousands separator. Write ${text}${fields.note} without the comma.`);
+      continue;
+    }
+
     const reading = parseDecimal(text, indicator.unit);
     if (!reading.ok) {
       error('value', reading.kind, `Value "${text}" for ${month} is not a plain number. ${reading.hint}`);

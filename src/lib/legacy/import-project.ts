@@ -44,7 +44,8 @@ export function importExport(exportText: string, exportFile: string, options: Im
   const converted = convertExport(exportText, exportFile);
   const findings = [...converted.findings];
   const result: ImportResult = { converted, findings, written: [], kept: [] };
-  if (findings.some((finding) => finding.severity === 'error' && finding.kind === 'months-missing')) return result;
+  // Nothing is written from an export with errors: a half-converted month must not reach data/.
+  if (findings.some((finding) => finding.severity === 'error')) return result;
 
   const manifest = readManifest(options.root);
   const outputs = new Map<string, string>();
@@ -56,18 +57,25 @@ export function importExport(exportText: string, exportFile: string, options: Im
 
   for (const [file, text] of Object.entries(fresh)) {
     const current = readText(options.root, file);
-    if (current === null || current === text) {
-      if (current === null) outputs.set(file, text);
+    if (current === null) {
+      outputs.set(file, text);
       continue;
     }
-    const merged = appendNewRows(current, text, file === DATA_FILES.targets ? 2 : 1);
-    if (manifest[file] === hash(current) || options.force) {
-      outputs.set(file, options.force ? text : merged);
-    } else if (merged !== current) {
-      outputs.set(file, merged);
-      result.kept.push({ file, reason: 'edited since the last import, so only new rows were added; run with --force to replace it' });
-    } else {
-      result.kept.push({ file, reason: 'edited since the last import; run with --force to replace it' });
+
+    // A file the importer wrote and nobody edited since takes the export's changes; an edited one only with --force.
+    const editedSinceImport = manifest[file] !== hash(current);
+    const update = !editedSinceImport || options.force;
+    const merged = mergeRows(current, text, file === DATA_FILES.targets ? 2 : 1, update);
+
+    for (const change of merged.changed) {
+      const action = update
+        ? 'The export\'s row was taken.'
+        : `The row was kept, because ${file} was edited since the last import; run the import with --force to take the export's row.`;
+      findings.push({ file, line: change.line, column: null, severity: 'warning', code: change.code, kind: 'row-changed', message: `The export changes this row from "${change.before}" to "${change.after}". ${action}` });
+    }
+    if (merged.text !== null) outputs.set(file, merged.text);
+    if (editedSinceImport && merged.changed.length > 0 && !update) {
+      result.kept.push({ file, reason: 'edited since the last import, so changed rows were kept and only new rows were added; run with --force to take the export\'s rows' });
     }
   }
 
@@ -157,12 +165,34 @@ function mergeValues(current: string | null, converted: ConvertedExport, exportF
   return stringify([header, ...rows.slice(1), ...added]);
 }
 
-/** Appends the rows of `fresh` whose key (the first `keyColumns` fields) `current` lacks. */
-function appendNewRows(current: string, fresh: string, keyColumns: number): string {
+/**
+ * Merges the rows of `fresh` into `current`, matching rows by their first
+ * `keyColumns` fields. Rows only in `fresh` are appended; rows in both that
+ * differ are listed, and replaced when `update` is set. No row is ever
+ * removed, so targets an analyst added for another year survive an import.
+ * `text` is null when nothing changes.
+ */
+function mergeRows(current: string, fresh: string, keyColumns: number, update: boolean): { text: string | null; changed: { code: string; line: number; before: string; after: string }[] } {
   const key = (row: string[]) => row.slice(0, keyColumns).join('\u0000');
-  const have = new Set((parse(current, { skip_empty_lines: true, bom: true }) as string[][]).map(key));
-  const missing = (parse(fresh, { skip_empty_lines: true }) as string[][]).slice(1).filter((row) => !have.has(key(row)));
-  return missing.length === 0 ? current : ensureNewline(current) + stringify(missing);
+  const currentRows = parse(current, { skip_empty_lines: true, bom: true, info: true }) as { record: string[]; info: { lines: number } }[];
+  const freshRows = (parse(fresh, { skip_empty_lines: true }) as string[][]).slice(1);
+  const freshByKey = new Map(freshRows.map((row) => [key(row), row]));
+  const header = currentRows[0]?.record ?? [];
+
+  const changed: { code: string; line: number; before: string; after: string }[] = [];
+  const seen = new Set<string>();
+  const rows = currentRows.slice(1).map(({ record, info }) => {
+    seen.add(key(record));
+    const replacement = freshByKey.get(key(record));
+    if (!replacement || replacement.join(',') === record.join(',')) return record;
+    changed.push({ code: record[0] ?? '', line: info.lines, before: record.join(','), after: replacement.join(',') });
+    return update ? replacement : record;
+  });
+  const added = freshRows.filter((row) => !seen.has(key(row)));
+
+  if (added.length === 0 && (changed.length === 0 || !update)) return { text: null, changed };
+  if (changed.length === 0 || !update) return { text: ensureNewline(current) + stringify(added), changed };
+  return { text: stringify([header, ...rows, ...added]), changed };
 }
 
 function commentaryStub(section: string): string {

@@ -76,7 +76,9 @@ describe('scorecard import', () => {
 
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`${AUGUST}  warning  "W 1"  The value for 2018-06 was revised from 20.6 to 20.7. The old figure was kept; run the import with --force to take the new one. [value-revised]`);
-    expect(result.stdout).toContain('kept data/indicators.csv: edited since the last import; run with --force to replace it');
+    expect(result.stdout).toContain('data/indicators.csv:3  warning  "W 1"  The export changes this row from "W 1,Average caseload (FTE),');
+    expect(result.stdout).toContain("The row was kept, because data/indicators.csv was edited since the last import; run the import with --force to take the export's row. [row-changed]");
+    expect(result.stdout).toContain('kept data/indicators.csv: edited since the last import');
     expect(readFileSync(indicatorsPath, 'utf8')).toBe(edited);
     expect(readFileSync(join(root, 'data/values.csv'), 'utf8')).toContain('\nW 1,2018-06,20.6,\n');
 

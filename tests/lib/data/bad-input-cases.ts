@@ -79,6 +79,11 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     findings: [error(VALUES, 3, 3, 'W 1', 'value-thousands-separator', 'Write 1234 without thousands separators')],
   },
   {
+    // "1,234" unquoted splits into value "1" and note "234".
+    name: 'value-split-by-comma',
+    findings: [error(VALUES, 3, 3, 'W 1', 'value-thousands-separator', 'look like the number 1,234 split at its thousands separator')],
+  },
+  {
     name: 'month-thirteen',
     findings: [error(VALUES, 3, 2, 'W 1', 'month-invalid', '"2018-13" is not a month')],
   },

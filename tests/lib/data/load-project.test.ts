@@ -226,8 +226,11 @@ describe('loadProject', () => {
     const root = writeProject({ values: [...VALUES, 'W 1,2018-06,1,234,Agency staff counted'] });
     const { findings } = loadProject(root);
 
-    expect(findings.map((finding) => [finding.line, finding.column, finding.kind])).toEqual([[6, 5, 'extra-fields']]);
-    expect(findings[0]?.message).toContain('"Agency staff counted"');
+    expect(findings.map((finding) => [finding.line, finding.column, finding.kind])).toEqual([
+      [6, 3, 'value-thousands-separator'],
+      [6, 5, 'extra-fields'],
+    ]);
+    expect(findings[1]?.message).toContain('"Agency staff counted"');
   });
 
   it('reports unknown code once', () => {
