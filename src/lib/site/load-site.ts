@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { formatFinding } from '../findings.ts';
 import { loadProject } from '../load-project.ts';
 import type { Scorecard } from '../data/load-scorecard.ts';
@@ -28,7 +29,7 @@ export interface Site {
  */
 const SHARED = Symbol.for('scorecard.site');
 
-let cached: Site | null = null;
+let cached: { site: Site; signature: string } | null = null;
 
 export function createSite(root: string, scorecard: Scorecard, edition: Edition): Site {
   return { root, scorecard, edition, commit: readCommit(root) };
@@ -39,18 +40,39 @@ export function shareSite(site: Site): void {
 }
 
 export function loadSite(): Site {
-  cached ??= ((globalThis as Record<symbol, unknown>)[SHARED] as Site | undefined) ?? null;
-  if (cached) return cached;
+  const shared = (globalThis as Record<symbol, unknown>)[SHARED] as Site | undefined;
+  if (shared) return shared;
 
+  // Under the dev server this module lives as long as the server, so the data are loaded again whenever a file changes.
   const root = resolve(process.env.SCORECARD_ROOT ?? '.');
+  const signature = readSignature(root);
+  if (cached && cached.signature === signature) return cached.site;
+
   const { scorecard, findings } = loadProject(root);
   if (!scorecard) {
     const errors = findings.filter((finding) => finding.severity === 'error').map(formatFinding);
     throw new Error(`The scorecard data in ${root} has errors, so no page was built:\n${errors.join('\n')}`);
   }
 
-  cached = createSite(root, scorecard, buildEdition(scorecard, findings));
-  return cached;
+  const site = createSite(root, scorecard, buildEdition(scorecard, findings));
+  cached = { site, signature };
+  return site;
+}
+
+/** Paths and modification times of every data and commentary file, which change whenever an analyst saves one. */
+function readSignature(root: string): string {
+  const parts: string[] = [];
+  const walk = (folder: string) => {
+    if (!existsSync(folder)) return;
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else parts.push(`${path}:${statSync(path).mtimeMs}`);
+    }
+  };
+  walk(join(root, 'data'));
+  walk(join(root, 'content'));
+  return parts.sort().join('\n');
 }
 
 /** The commit being built: `SCORECARD_COMMIT` when CI sets it, else git's HEAD of the project folder. */
