@@ -5,7 +5,7 @@ import type { Indicator, Month, Observation, Polarity, Target, Unit } from '../d
 import { toSentenceCase } from '../text/slug.ts';
 import { readMonthHeader, readValueCell } from './parse-cell.ts';
 import { findBandProblems, parseMethodology, type Methodology } from './parse-methodology.ts';
-import { readExport, type ExportRow } from './read-export.ts';
+import { readExport } from './read-export.ts';
 import { splitTitle } from './split-title.ts';
 
 /**

@@ -174,7 +174,7 @@ function mergeValues(current: string | null, converted: ConvertedExport, exportF
  */
 function mergeRows(current: string, fresh: string, keyColumns: number, update: boolean): { text: string | null; changed: { code: string; line: number; before: string; after: string }[] } {
   const key = (row: string[]) => row.slice(0, keyColumns).join('\u0000');
-  const currentRows = parse(current, { skip_empty_lines: true, bom: true, info: true }) as { record: string[]; info: { lines: number } }[];
+  const currentRows = parse(current, { skip_empty_lines: true, bom: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
   const freshRows = (parse(fresh, { skip_empty_lines: true }) as string[][]).slice(1);
   const freshByKey = new Map(freshRows.map((row) => [key(row), row]));
   const header = currentRows[0]?.record ?? [];
