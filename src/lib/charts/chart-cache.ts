@@ -16,7 +16,7 @@ const RENDERER_VERSION = '1';
 
 const TEMPLATE_HASH = createHash('sha256').update(RENDERER_VERSION).update(JSON.stringify(CHART_TEMPLATES)).digest('hex');
 
-/** The cache folder: `SCORECARD_CACHE_DIR`, or `node_modules/.cache/scorecard/charts` under the working folder. */
+/** Returns the cache folder: `SCORECARD_CACHE_DIR`, or `node_modules/.cache/scorecard/charts` under the working folder. */
 export function chartCacheDir(): string {
   return resolve(process.env.SCORECARD_CACHE_DIR ?? join('node_modules', '.cache', 'scorecard', 'charts'));
 }

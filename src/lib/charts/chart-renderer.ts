@@ -39,7 +39,7 @@ export class ChartRenderer {
 }
 
 /**
- * The whole Vega-Lite spec of a job, with its data inline, for vega-embed to
+ * Builds the whole Vega-Lite spec of a job, with its data inline, for vega-embed to
  * draw the interactive chart in the browser.
  */
 export function buildEmbeddableSpec(job: ChartJob): TopLevelSpec {

@@ -215,7 +215,7 @@ function inferUnit(title: string, hasPercent: boolean): Unit {
 
 /**
  * Chooses the polarity: the export's SIB/BIB column, unless the rule text
- * says otherwise. The text wins a conflict because the cut points come from
+ * implies the other one. The text wins a conflict because the cut points come from
  * it, and cut points read against the wrong polarity would invert colours.
  */
 function resolvePolarity(
@@ -238,7 +238,7 @@ function resolvePolarity(
   }
 
   if (statedPolarity !== methodology.polarity) {
-    report({ column: cell.column, severity: 'warning', kind: 'polarity-conflict', message: `Polarity ${stated} says ${statedPolarity} is better, but the RAG rule says "${methodology.polarityEvidence}". Imported as ${methodology.polarity} is better, following the rule the cut points come from; check with the indicator's owner.` });
+    report({ column: cell.column, severity: 'warning', kind: 'polarity-conflict', message: `Polarity ${stated} means ${statedPolarity} is better, but the RAG rule reads "${methodology.polarityEvidence}". Imported as ${methodology.polarity} is better, following the rule the cut points come from; check with the indicator's owner.` });
     return methodology.polarity;
   }
 

@@ -62,7 +62,7 @@ export function importExport(exportText: string, exportFile: string, options: Im
       continue;
     }
 
-    // A file the importer wrote and nobody edited since takes the export's changes; an edited one only with --force.
+    // A file unchanged since the importer wrote it takes the export's changes. An edited file takes them only with --force.
     const editedSinceImport = manifest[file] !== hash(current);
     const update = !editedSinceImport || options.force;
     const merged = mergeRows(current, text, file === DATA_FILES.targets ? 2 : 1, update);

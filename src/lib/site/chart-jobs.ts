@@ -27,7 +27,7 @@ export function buildHistoryChartJob(view: IndicatorView, noteMonths: readonly M
   });
 }
 
-/** The SPC chart job, or null when no segment of the series has process limits. */
+/** Builds the SPC chart job, or returns null when no segment of the series has process limits. */
 export function buildSpcChartJob(view: IndicatorView): ChartJob | null {
   const { indicator, spc, format } = view;
   if (!spc.segments.some((segment) => segment.limits !== null)) return null;

@@ -5,8 +5,8 @@ import type { RagStatus } from '../rag/cut-points.ts';
 import { buildEdition, type Edition, type IndicatorView } from './build-edition.ts';
 
 /**
- * What changed between this month's edition and the previous month's: the
- * same data as they stood one month earlier. Past values revised since the
+ * Changes between this month's edition and the previous month's, which is
+ * the same data as they stood one month earlier. Past values revised since the
  * previous edition can only be seen with the previous edition's data file,
  * which the caller reads from git when history is available.
  */

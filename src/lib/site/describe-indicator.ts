@@ -9,7 +9,7 @@ import type { IndicatorView } from './build-edition.ts';
 
 export const RAG_WORDS: Record<RagStatus, string> = { green: 'Green', amber: 'Amber', red: 'Red', none: 'Not rated' };
 
-/** One sentence: latest value, target, status and trend, used as the chart's description. */
+/** Writes one sentence with the latest value, target, status and trend, used as the chart's description. */
 export function summariseIndicator(view: IndicatorView): string {
   const { indicator, latest, previous, rating, target, format } = view;
   const parts: string[] = [];

@@ -75,7 +75,7 @@ function readSignature(root: string): string {
   return parts.sort().join('\n');
 }
 
-/** The commit being built: `SCORECARD_COMMIT` when CI sets it, else git's HEAD of the project folder. */
+/** Reads the commit being built: `SCORECARD_COMMIT` when CI sets it, else git's HEAD of the project folder. */
 function readCommit(root: string): string {
   if (process.env.SCORECARD_COMMIT) return process.env.SCORECARD_COMMIT.slice(0, 12);
   try {

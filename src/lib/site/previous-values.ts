@@ -7,7 +7,7 @@ import type { Month, Observation } from '../data/types.ts';
  * Reads the values as the previous edition published them: the newest
  * commit whose `data/values.csv` ran to an earlier month than `edition`.
  * Returns null outside git, or when no such commit exists, so the changes
- * page can say that revisions are unknown rather than claim there were none.
+ * page can state that revisions are unknown rather than claim there were none.
  */
 export function readPreviousValues(root: string, scorecard: Scorecard, edition: Month): Observation[] | null {
   const git = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });

@@ -56,7 +56,7 @@ describe('convertExport on real export', () => {
     ['threshold-overlap', 'CP 10', 'gives 52 to 62 to both green and amber'],
     ['threshold-overlap', 'QA 1', 'gives 90 to both green and amber'],
     ['threshold-overlap', 'QA 1', 'gives 85 to both amber and red'],
-    ['polarity-conflict', 'QA 1', 'Polarity SIB says lower is better, but the RAG rule says "90% or above Green"'],
+    ['polarity-conflict', 'QA 1', 'Polarity SIB means lower is better, but the RAG rule reads "90% or above Green"'],
     ['polarity-missing', 'LE 2', 'inferred from "50% or above Green"'],
     ['polarity-missing', 'CL a', 'inferred from "95% or above Green"'],
     // LAC 10: (90 + 92 + 90 + 85) / 4 = 89.25 → 89, amber, but the export records Red.
