@@ -3,7 +3,7 @@ import { formatMonthLong } from '../lib/data/month.ts';
 import { loadSite } from '../lib/site/load-site.ts';
 
 /**
- * The edition stamp as a CSS custom property, which site.css's `@page` rules
+ * Serves the edition stamp as a CSS custom property, which site.css's `@page` rules
  * print in the bottom margin of every printed page. It is a stylesheet of its
  * own, not an inline style, so a Content-Security-Policy of
  * `style-src 'self'` still applies, and it prints with JavaScript off.

@@ -2,6 +2,8 @@
  * Browser code: reveals each chart's "interactive" button and, when a reader
  * presses it, loads vega-embed (a separate bundle, fetched only then from the
  * site itself) and replaces the static SVG with the interactive chart.
+ * It works under a Content-Security-Policy without 'unsafe-eval' or
+ * 'unsafe-inline'.
  */
 export function enhanceCharts(): void {
   for (const figure of document.querySelectorAll<HTMLElement>('[data-chart]')) {
@@ -19,13 +21,17 @@ export function enhanceCharts(): void {
         const { default: embed } = await import('vega-embed');
         const spec = JSON.parse(specScript.textContent ?? '{}');
         const holder = document.createElement('div');
-        await embed(holder, spec, { actions: false, renderer: 'svg', tooltip: true });
+        // A strict Content-Security-Policy forbids eval and inline styles, so expressions run in
+        // vega's interpreter (`ast`) and the embed and tooltip styles come from site.css.
+        await embed(holder, spec, { actions: false, renderer: 'svg', ast: true, defaultStyle: false, tooltip: { disableDefaultStyle: true } });
         const svg = canvas.querySelector('svg');
         const label = svg?.getAttribute('aria-labelledby');
         const inner = holder.querySelector('svg');
         if (inner && label) {
           inner.setAttribute('role', 'img');
           inner.setAttribute('aria-labelledby', label);
+          // As in the static chart, the marks are hidden from assistive technology: the values table is the text alternative.
+          for (const group of inner.querySelectorAll(':scope > g')) group.setAttribute('aria-hidden', 'true');
         }
         const title = svg?.querySelector('title');
         const desc = svg?.querySelector('desc');

@@ -99,7 +99,7 @@ function urlFor(selection: Selection): string {
   return `${location.pathname}${search === '' ? '' : `?${search}`}${location.hash}`;
 }
 
-/** The status sentence, for example "Showing 3 of 35 indicators: Owner PS, RAG status Red." */
+/** Builds the status sentence, for example "Showing 3 of 35 indicators: Owner PS, RAG status Red." */
 function describe(shown: number, total: number, selection: Selection, form: HTMLFormElement): string {
   const chosen = FILTERS.flatMap((name) => {
     if (selection[name] === undefined) return [];

@@ -1,8 +1,8 @@
 /**
  * Browser code: makes every `table[data-sortable]` sortable by column.
  * Each column header's text is wrapped in a button, so a mouse click, Enter
- * or Space sorts the table by that column; the header's `aria-sort` tells
- * assistive technology the current order. Without JavaScript the table keeps
+ * or Space sorts the table by that column. The header's `aria-sort` exposes
+ * the current order to assistive technology. Without JavaScript the table keeps
  * its published order and plain headers.
  *
  * A cell's `data-sort` attribute, when present, is its sort key; otherwise

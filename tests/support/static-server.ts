@@ -31,7 +31,7 @@ export interface StaticServer {
   origin: string;
   /** Absolute URL of a path inside the site, for example `url('indicators/w-1/')`. */
   url(path?: string): string;
-  /** Every request the server answered, in order. */
+  /** Every request the server responded to, in order. */
   served: ServedRequest[];
   close(): Promise<void>;
 }

@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artefactPath, launchBrowser } from '../support/browser.ts';
+import { SITE_BUILDS } from '../support/site-builds.ts';
+import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+
+/** Tab stops to try before giving up on reaching a link. */
+const MAX_TABS = 200;
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startStaticServer({ root: SITE_BUILDS.root.outDir });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface FocusedLink {
+  href: string | null;
+  inMain: boolean;
+  outline: string;
+  boxShadow: string;
+}
+
+function focused(page: Page): Promise<FocusedLink | null> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!(element instanceof HTMLAnchorElement)) return null;
+    const style = getComputedStyle(element);
+    return { href: element.getAttribute('href'), inMain: element.closest('main') !== null, outline: `${style.outlineStyle} ${style.outlineWidth}`, boxShadow: style.boxShadow };
+  });
+}
+
+/** Presses Tab until a link that `matches` has focus, and returns it. */
+async function tabTo(page: Page, matches: (link: FocusedLink) => boolean): Promise<FocusedLink> {
+  for (let stop = 0; stop < MAX_TABS; stop++) {
+    await page.keyboard.press('Tab');
+    const link = await focused(page);
+    if (link && matches(link)) return link;
+  }
+  throw new Error(`no matching link within ${MAX_TABS} tab stops on ${page.url()}`);
+}
+
+function expectVisibleFocus(link: FocusedLink): void {
+  const outlined = !link.outline.startsWith('none') && parseFloat(link.outline.split(' ')[1] ?? '0') >= 2;
+  expect(outlined || link.boxShadow !== 'none', `focus style of ${link.href}: outline ${link.outline}, box-shadow ${link.boxShadow}`).toBe(true);
+}
+
+describe('keyboard only', () => {
+  it('walks overview, indicator, section and back', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url(''));
+
+    const indicatorLink = await tabTo(page, (link) => link.inMain && link.href === '/indicators/w-1/');
+    expectVisibleFocus(indicatorLink);
+    await page.screenshot({ path: artefactPath('keyboard-focus-overview.png') });
+    await Promise.all([page.waitForURL(server.url('indicators/w-1/')), page.keyboard.press('Enter')]);
+
+    const sectionLink = await tabTo(page, (link) => link.inMain && link.href === '/sections/workforce/');
+    expectVisibleFocus(sectionLink);
+    await page.screenshot({ path: artefactPath('keyboard-focus-indicator.png') });
+    await Promise.all([page.waitForURL(server.url('sections/workforce/')), page.keyboard.press('Enter')]);
+
+    const overviewLink = await tabTo(page, (link) => !link.inMain && link.href === '/');
+    expectVisibleFocus(overviewLink);
+    await Promise.all([page.waitForURL(server.url('')), page.keyboard.press('Enter')]);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/^Children's services scorecard/);
+    await page.close();
+  });
+});
