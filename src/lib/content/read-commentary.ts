@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import type { Finding } from '../findings.ts';
 import { isMonth } from '../data/month.ts';
 import type { Scorecard } from '../data/load-scorecard.ts';
+import { groupByCode } from '../data/group-by-code.ts';
 import { evaluateRag } from '../rag/evaluate-rag.ts';
 import { slugify } from '../text/slug.ts';
 
@@ -150,8 +151,9 @@ function checkComponentCodes(entry: CommentaryFile, codes: ReadonlySet<string>, 
 export function checkNotesForRatings(files: readonly CommentaryFile[], scorecard: Scorecard, findings: Finding[]): void {
   const noted = new Set(files.filter((entry) => entry.kind === 'note').map((entry) => `${String(entry.frontMatter.indicator)}\u0000${String(entry.frontMatter.month)}`));
 
+  const observationsByCode = groupByCode(scorecard.observations);
   for (const indicator of scorecard.indicators) {
-    const rating = evaluateRag(indicator, scorecard.observations, scorecard.targets, scorecard.edition);
+    const rating = evaluateRag(indicator, observationsByCode.get(indicator.code) ?? [], scorecard.targets, scorecard.edition);
     if (rating.status !== 'red' && rating.status !== 'amber') continue;
     if (noted.has(`${indicator.code}\u0000${scorecard.edition}`)) continue;
     findings.push({

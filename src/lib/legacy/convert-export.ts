@@ -1,4 +1,5 @@
 import type { Finding } from '../findings.ts';
+import { groupByCode } from '../data/group-by-code.ts';
 import { evaluateRag } from '../rag/evaluate-rag.ts';
 import type { RagStatus } from '../rag/cut-points.ts';
 import type { Indicator, Month, Observation, Polarity, Target, Unit } from '../data/types.ts';
@@ -331,11 +332,12 @@ function compareRecordedRag(
 ): void {
   if (asOf === '') return;
 
+  const observationsByCode = groupByCode(observations);
   for (const indicator of indicators) {
     const entry = recorded.get(indicator.code);
     if (!entry) continue;
 
-    const rating = evaluateRag(indicator, observations, targets, asOf);
+    const rating = evaluateRag(indicator, observationsByCode.get(indicator.code) ?? [], targets, asOf);
     if (rating.status === entry.status) continue;
 
     const figure = rating.figure === null ? 'no figure' : `the year-to-date figure ${rating.figure} (${rating.monthsUsed.length} months)`;

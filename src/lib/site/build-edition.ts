@@ -63,8 +63,15 @@ export function buildEdition(scorecard: Scorecard, findings: readonly Finding[],
 
   // Missing notes are for authors (scorecard check lists them); readers' data-quality warnings exclude them.
   const warnings = findings.filter((finding) => finding.severity === 'warning' && finding.kind !== 'note-missing');
+  const targetsByCode = new Map<string, Target[]>();
+  for (const target of scorecard.targets) targetsByCode.set(target.code, [...(targetsByCode.get(target.code) ?? []), target]);
+  const warningsByCode = new Map<string, Finding[]>();
+  for (const warning of warnings) {
+    if (warning.code !== null) warningsByCode.set(warning.code, [...(warningsByCode.get(warning.code) ?? []), warning]);
+  }
+
   const indicators = scorecard.indicators.map((indicator) =>
-    buildIndicatorView(indicator, observationsByCode.get(indicator.code) ?? [], scorecard.targets, month, warnings),
+    buildIndicatorView(indicator, observationsByCode.get(indicator.code) ?? [], targetsByCode.get(indicator.code) ?? [], month, warningsByCode.get(indicator.code) ?? []),
   );
   const byCode = new Map(indicators.map((view) => [view.indicator.code, view]));
 
@@ -83,7 +90,7 @@ export function buildEdition(scorecard: Scorecard, findings: readonly Finding[],
 function buildIndicatorView(
   indicator: Indicator,
   observations: Observation[],
-  allTargets: readonly Target[],
+  indicatorTargets: readonly Target[],
   month: Month,
   warnings: readonly Finding[],
 ): IndicatorView {
@@ -95,7 +102,7 @@ function buildIndicatorView(
   const lastWithData = [...series].reverse().find((point) => point.value !== null)?.month ?? null;
   const previousMonth = addMonths(month, -1);
 
-  const targets = allTargets.filter((target) => target.code === indicator.code).sort((a, b) => a.year.localeCompare(b.year));
+  const targets = [...indicatorTargets].sort((a, b) => a.year.localeCompare(b.year));
   const rating = evaluateRag(indicator, observations, targets, month);
   const format = (value: number) => formatValue(value, indicator.unit, indicator.decimals);
   const target = rating.target;
@@ -126,7 +133,7 @@ function buildIndicatorView(
     target,
     targets,
     rule,
-    warnings: warnings.filter((finding) => finding.code === indicator.code),
+    warnings: [...warnings],
     format,
   };
 }
