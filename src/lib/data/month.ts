@@ -8,6 +8,9 @@ import type { FinancialYear, Month } from './types.ts';
 
 const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
 const SHORT_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const LONG_NAMES = Array.from({ length: 12 }, (_, index) =>
+  new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, index, 1)),
+);
 const FINANCIAL_YEAR_PATTERN = /^(\d{4})-(\d{2})$/;
 
 /** Returns true when `text` is a real month written `YYYY-MM` (01 to 12). */
@@ -60,10 +63,7 @@ export function formatMonth(month: Month): string {
 /** Formats a month in full for sentences and screen readers: `April 2018`. */
 export function formatMonthLong(month: Month): string {
   const parts = splitMonth(month);
-  const name = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(
-    Date.UTC(2000, parts.month - 1, 1),
-  );
-  return `${name} ${parts.year}`;
+  return `${LONG_NAMES[parts.month - 1]} ${parts.year}`;
 }
 
 /** Formats a span of months compactly: `Jan–Jul 2018`, or `Nov 2017–Feb 2018` across years. */

@@ -34,6 +34,9 @@ export function parseDecimal(text: string, unit: Unit | null): NumberReading {
   return { ok: false, kind: 'value-not-number', hint: 'Write a plain number such as 20.4, or leave the cell empty when there is no data for the month.' };
 }
 
+/** One formatter per number of decimals: creating an Intl.NumberFormat costs far more than formatting with one. */
+const FORMATTERS = new Map<number, Intl.NumberFormat>();
+
 /**
  * Writes a number at fixed decimals with UK grouping: 1234.5 at 1 place is
  * `1,234.5`. It rounds half away from zero first, because Intl rounds the
@@ -41,7 +44,12 @@ export function parseDecimal(text: string, unit: Unit | null): NumberReading {
  */
 export function formatDecimal(value: number, decimals: number): string {
   const rounded = roundHalfAwayFromZero(value, decimals);
-  return new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(rounded);
+  let formatter = FORMATTERS.get(decimals);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    FORMATTERS.set(decimals, formatter);
+  }
+  return formatter.format(rounded);
 }
 
 /**
