@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -67,6 +68,7 @@ async function main(): Promise<number> {
 
   const machine = describeMachine();
   console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${formatBytes(machine.memoryBytes)} RAM; Node ${machine.node}, Astro ${machine.astro}, Vega ${machine.vega}, Vega-Lite ${machine.vegaLite}.`);
+  console.log(`Commit ${machine.commit}.`);
   console.log(`Load average before the first build: ${machine.loadAverage.map((load) => load.toFixed(2)).join(', ')}.\n`);
 
   const reports: BuildReport[] = [];
@@ -172,6 +174,8 @@ interface Machine {
   vega: string;
   vegaLite: string;
   loadAverage: number[];
+  /** Commit of the repository, with `+changes` when files under src/ differ from it. */
+  commit: string;
 }
 
 function describeMachine(): Machine {
@@ -186,7 +190,18 @@ function describeMachine(): Machine {
     vega: version('vega'),
     vegaLite: version('vega-lite'),
     loadAverage: loadavg(),
+    commit: describeCommit(),
   };
+}
+
+function describeCommit(): string {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    const changed = git('status', '--porcelain', '--', 'src') !== '';
+    return `${git('rev-parse', '--short=12', 'HEAD')}${changed ? '+changes' : ''}`;
+  } catch {
+    return 'unknown';
+  }
 }
 
 function writeResults(dir: string, machine: Machine, reports: readonly BuildReport[], budgets: readonly BudgetResult[], seed: number, sizes: readonly Size[], failure: string | null = null): string {

@@ -6,7 +6,7 @@ import type { Weight } from './page-weight.ts';
  * results.
  */
 
-/** What one build measured; `null` fields were not measured (charts off, no timings file). */
+/** Figures of one build. A `null` field was not measured, as with charts off or no timings file. */
 export interface BuildMeasure {
   /** Name of the build, such as `2000x120` or `2000x120 charts off`. */
   name: string;
@@ -126,10 +126,10 @@ function compareSize(name: string, measured: number | undefined, limit: number):
   return { name, limit: formatLimitBytes(limit), measured: formatBytes(measured), status: measured <= limit ? 'pass' : 'fail' };
 }
 
-/** Writes a byte count in KiB below 1 MiB, in MiB below 1 GiB, else in GiB; "KB" here means 1,024 bytes. */
+/** Writes a byte count in KiB below 1 MiB, in MiB below 1 GiB, else in GiB. "KB" here means 1,024 bytes. */
 export function formatBytes(bytes: number): string {
   if (bytes < KIB ** 2) return `${(bytes / KIB).toFixed(1)} KB`;
-  if (bytes < KIB ** 3) return `${(bytes / KIB ** 2).toFixed(0)} MB`;
+  if (bytes < KIB ** 3) return `${(bytes / KIB ** 2).toFixed(1)} MB`;
   return `${(bytes / KIB ** 3).toFixed(2)} GB`;
 }
 
@@ -141,7 +141,7 @@ export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** Returns true when no budget failed; budgets that were not run do not count as failures. */
+/** Returns true when no budget failed. A budget that was not run does not count as a failure. */
 export function allBudgetsMet(results: readonly BudgetResult[]): boolean {
   return results.every((result) => result.status !== 'fail');
 }

@@ -113,7 +113,7 @@ export function generateScorecard(options: GenerateOptions): GeneratedScorecard 
 
   const commentary = generateCommentary(plans, sectionTitles, observationsByCode, targets, lastMonth, createRandom(deriveSeed(seed, -2)));
   files.push(...commentary.files);
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.sort(comparePaths);
 
   return {
     files,
@@ -126,6 +126,13 @@ export function generateScorecard(options: GenerateOptions): GeneratedScorecard 
     notes: commentary.notes,
     sectionFiles: commentary.sectionFiles,
   };
+}
+
+/** Orders paths by UTF-16 code units, so the order does not depend on the locale. */
+function comparePaths(a: GeneratedFile, b: GeneratedFile): number {
+  if (a.path < b.path) return -1;
+  if (a.path > b.path) return 1;
+  return 0;
 }
 
 function validateOptions(indicators: number, months: number, seed: number, start: string): void {
@@ -162,8 +169,9 @@ interface SectionDescription {
 
 /**
  * Names the nth section. The first round of sections covers the whole
- * authority, one per topic; later rounds repeat the topics for each area
- * (`Front door (North)`, codes `FD-N 1`, …), then for numbered districts.
+ * authority with one section per topic. Later rounds repeat the topics for
+ * each area (`Front door (North)`, codes `FD-N 1`, …), then for numbered
+ * districts.
  */
 function describeSection(index: number): SectionDescription {
   const topic = TOPICS[index % TOPICS.length]!;
@@ -325,12 +333,11 @@ function mean(values: readonly number[]): number {
 }
 
 /**
- * Writes commentary as analysts do: an undated file per section, dated
- * commentary for the edition month on about a third of the sections, a
- * note for most indicators rated Red or Amber in the edition month, and
- * occasional notes on past months. The rest of the Red and Amber
- * indicators have no note, so `check` warns about them as it would on a
- * real edition.
+ * Writes commentary as analysts do. Every section gets an undated file, and
+ * about a third also get dated commentary for the edition month. Most
+ * indicators rated Red or Amber in the edition month get a note, and about
+ * one in ten indicators a note on a past month. The Red and Amber
+ * indicators left without a note make `check` warn, as on a real edition.
  */
 function generateCommentary(
   plans: readonly IndicatorPlan[],

@@ -72,7 +72,7 @@ function readAttributes(text: string): Map<string, string> {
   return attributes;
 }
 
-/** A script runs when it has no type, a JavaScript MIME type or `module`; `application/json` and the like do not. */
+/** Returns true for a script that runs: no type, a JavaScript MIME type or `module`. A JSON data block does not run. */
 function isExecutableScript(type: string | undefined): boolean {
   if (type === undefined || type.trim() === '') return true;
   const normalised = type.trim().toLowerCase();

@@ -7,15 +7,15 @@ import { startMemorySampler } from './process-memory.ts';
 
 /**
  * Runs one `scorecard build` as a child process with the Node that runs the
- * benchmark (the project's pinned runtime) and measures it: wall time from
- * spawn to exit, peak memory of the process tree, the phase times and chart
- * counts the build writes to its timings file, and the weight of the built
- * overview and indicator pages.
+ * benchmark, which is the project's pinned runtime. It measures the wall
+ * time from spawn to exit and the peak memory of the process tree, reads the
+ * phase times and chart counts the build writes to its timings file, and
+ * weighs the built overview and indicator pages.
  */
 
 export interface BuildRequest {
   name: string;
-  /** Repository folder: the build's working folder, which holds the Astro project. */
+  /** Repository folder, which contains the Astro project and is the build's working folder. */
   repo: string;
   /** Project folder with data/ and content/. */
   root: string;
@@ -32,7 +32,7 @@ export interface BuildReport extends BuildMeasure {
   root: string;
   outDir: string;
   logFile: string;
-  /** Lines of the build's output that start with a warning marker, such as Astro's `[WARN]`. */
+  /** Lines of the build's output with Astro's `[WARN]` marker. Data warnings are counted in the build's summary line instead. */
   warningLines: number;
   /** The build's last line of standard output. */
   summary: string;
@@ -91,7 +91,7 @@ export async function runMeasuredBuild(request: BuildRequest): Promise<BuildRepo
     phases: timings?.phases ?? null,
     charts: timings?.charts ?? null,
     indicatorPage: spread ? measurePage(request.outDir, spread.maxPage) : null,
-    warningLines: lines.filter((line) => /\[WARN\]|\bwarning\b/i.test(line)).length,
+    warningLines: lines.filter((line) => line.includes('[WARN]')).length,
     summary: lines.filter((line) => line.startsWith('Built ')).at(-1) ?? lines.at(-1) ?? '',
     overview: htmlFiles.includes('index.html') ? measurePage(request.outDir, 'index.html') : null,
     firstIndicator,

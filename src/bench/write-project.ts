@@ -4,9 +4,9 @@ import type { GeneratedFile } from './generate-scorecard.ts';
 
 /**
  * Writes generated files into a project folder. It first deletes the
- * folder's `data/` and `content/`, so notes left from a larger earlier run
- * cannot name indicators the new data lack; nothing else in the folder is
- * touched.
+ * folder's `data/` and `content/`, so that notes left from a larger earlier
+ * run cannot name indicators the new data lack. Nothing else in the folder
+ * is touched.
  */
 export function writeProject(root: string, files: readonly GeneratedFile[]): void {
   rmSync(join(root, 'data'), { recursive: true, force: true });

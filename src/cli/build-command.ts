@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { areChartsEnabled } from '../lib/charts/chart-svg.ts';
-import { prerenderCharts } from '../lib/charts/prerender-charts.ts';
+import { startChartRendering, type ChartPhase } from '../lib/charts/prerender-charts.ts';
 import { listNoteMonths, readCommentary } from '../lib/content/read-commentary.ts';
 import { hasErrors } from '../lib/findings.ts';
 import { loadProject } from '../lib/load-project.ts';
@@ -12,8 +13,8 @@ import { printFindings } from './print-findings.ts';
 
 /**
  * Runs `scorecard build` in four phases: load and check the project,
- * evaluate the edition, render the charts on every core into the chart
- * cache, and render the pages with Astro into a staging folder. The staging
+ * evaluate the edition, then render the charts on worker threads into the
+ * chart cache while Astro renders the pages into a staging folder. The staging
  * folder replaces the output folder only when every phase succeeded, so
  * readers never get a half-built or unchecked site.
  *
@@ -42,18 +43,20 @@ export async function runBuild(options: { root: string; out: string | undefined 
   const site = await time('evaluate', () => createSite(root, scorecard, buildEdition(scorecard, findings)));
   shareSite(site);
 
-  let charts = { rendered: 0, cached: 0 };
+  // Charts render on worker threads while Astro renders pages, so the chart phase overlaps the page phase.
+  let chartPhase: ChartPhase | null = null;
+  const chartsStart = performance.now();
   if (areChartsEnabled()) {
-    charts = await time('charts', () => {
-      const noteMonths = listNoteMonths(readCommentary(root, []), site.edition.month);
-      const jobs = site.edition.indicators.flatMap((view) => {
-        const spcJob = buildSpcChartJob(view);
-        return [buildHistoryChartJob(view, noteMonths.get(view.indicator.code) ?? []), ...(spcJob ? [spcJob] : [])];
-      });
-      return prerenderCharts(jobs);
+    const noteMonths = listNoteMonths(readCommentary(root, []), site.edition.month);
+    const jobs = site.edition.indicators.flatMap((view) => {
+      const spcJob = buildSpcChartJob(view);
+      return [buildHistoryChartJob(view, noteMonths.get(view.indicator.code) ?? []), ...(spcJob ? [spcJob] : [])];
     });
+    chartPhase = startChartRendering(jobs);
+    chartPhase.done.then(() => (phases.charts = Math.round(performance.now() - chartsStart)), () => undefined);
   }
 
+  let charts = { rendered: 0, cached: 0 };
   const outDir = resolve(options.out ?? 'dist');
   const staging = `${outDir}.staging`;
   rmSync(staging, { recursive: true, force: true });
@@ -61,7 +64,11 @@ export async function runBuild(options: { root: string; out: string | undefined 
   process.env.SCORECARD_ROOT = root;
   const { build } = await import('astro');
   try {
-    await time('pages', () => build({ root: process.cwd(), outDir: staging, logLevel: 'warn' }));
+    // Astro keeps its content store in its cache folder; one folder per project root stops a build
+    // of one root from reusing another root's commentary entries.
+    const cacheDir = resolve('node_modules', '.astro', `root-${createHash('sha256').update(root).digest('hex').slice(0, 16)}`);
+    await time('pages', () => build({ root: process.cwd(), outDir: staging, cacheDir, logLevel: 'warn' }));
+    charts = chartPhase ? await chartPhase.done : charts;
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     console.error(`Build failed: ${(error as Error).message}\nThe previous output was left as it was.`);

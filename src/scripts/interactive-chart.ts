@@ -1,7 +1,8 @@
 /**
  * Browser code: reveals each chart's "interactive" button and, when a reader
- * presses it, loads vega-embed (a separate bundle, fetched only then from the
- * site itself) and replaces the static SVG with the interactive chart.
+ * presses it, loads vega-embed (a separate bundle) and the chart's spec, both
+ * fetched only then from the site itself, and replaces the static SVG with
+ * the interactive chart.
  * It works under a Content-Security-Policy without 'unsafe-eval' or
  * 'unsafe-inline'.
  */
@@ -9,17 +10,18 @@ export function enhanceCharts(): void {
   for (const figure of document.querySelectorAll<HTMLElement>('[data-chart]')) {
     const controls = figure.querySelector<HTMLElement>('.chart-controls');
     const button = figure.querySelector<HTMLButtonElement>('[data-chart-interactive]');
-    const specScript = figure.querySelector<HTMLScriptElement>('[data-chart-spec]');
+    const specUrl = button?.dataset.chartSpec;
     const canvas = figure.querySelector<HTMLElement>('.chart-canvas');
-    if (!controls || !button || !specScript || !canvas) continue;
+    if (!controls || !button || !specUrl || !canvas) continue;
 
     controls.hidden = false;
     button.addEventListener('click', async () => {
       button.disabled = true;
       button.textContent = 'Loading the interactive chart…';
       try {
-        const { default: embed } = await import('vega-embed');
-        const spec = JSON.parse(specScript.textContent ?? '{}');
+        const [{ default: embed }, response] = await Promise.all([import('vega-embed'), fetch(specUrl)]);
+        if (!response.ok) throw new Error(`chart spec ${specUrl}: HTTP ${response.status}`);
+        const spec = await response.json();
         const holder = document.createElement('div');
         // A strict Content-Security-Policy forbids eval and inline styles, so expressions run in
         // vega's interpreter (`ast`) and the embed and tooltip styles come from site.css.

@@ -12,7 +12,7 @@ import { CHART_TEMPLATES } from './chart-renderer.ts';
  */
 
 /** Bump when the SVG post-processing changes, so old cache files are not reused. */
-const RENDERER_VERSION = '1';
+const RENDERER_VERSION = '3';
 
 const TEMPLATE_HASH = createHash('sha256').update(RENDERER_VERSION).update(JSON.stringify(CHART_TEMPLATES)).digest('hex');
 

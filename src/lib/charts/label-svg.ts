@@ -22,7 +22,25 @@ export function labelSvg(svg: string, id: string, title: string, description: st
     })
     .replace(/\s(role|aria-roledescription|aria-label)="[^"]*"/g, '');
 
-  return `${root}<title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(description)}</desc>${inner}`;
+  return `${root}<title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(description)}</desc>${compactSvg(inner)}`;
+}
+
+/**
+ * Drops what a static chart does not need, to keep pages light: empty
+ * background and foreground paths, attributes that restate defaults or only
+ * matter to Vega's interactive handlers, and coordinate digits beyond a
+ * hundredth of a pixel. The drawing is unchanged.
+ */
+export function compactSvg(svg: string): string {
+  return svg
+    .replace(/<path class="(?:background|foreground)"[^>]*? d="(?:|M0,0h0v0h0Z)"[^>]*\/>/g, '')
+    .replace(/ (?:opacity="1"|pointer-events="none"|aria-hidden="true")/g, '')
+    .replace(/ (d|transform)="([^"]*)"/g, (_match, name: string, value: string) => ` ${name}="${value.replace(/-?\d+\.\d{3,}/g, roundCoordinate)}"`);
+}
+
+function roundCoordinate(number: string): string {
+  const rounded = Math.round(Number(number) * 100) / 100;
+  return String(rounded === 0 ? 0 : rounded);
 }
 
 export function escapeXml(text: string): string {

@@ -1,25 +1,49 @@
+import { availableParallelism } from 'node:os';
 import { chartKey, readCachedChart, writeCachedChart } from './chart-cache.ts';
 import type { ChartJob } from './chart-job.ts';
-import { renderInPool } from './render-pool.ts';
+import { RenderPool } from './render-pool.ts';
 
 /**
- * The build's chart phase: renders, on every core, each chart whose SVG is
- * not in the cache yet, so the pages only read files. Returns how many
- * charts were rendered and how many were already cached.
+ * The build's chart phase: starts rendering, on every core, each chart whose
+ * SVG is not in the cache, and registers a promise per chart that the pages
+ * await (see `chart-svg.ts`). Astro renders pages at the same time, so
+ * chart drawing overlaps page rendering instead of preceding it.
  */
-export async function prerenderCharts(jobs: readonly ChartJob[]): Promise<{ rendered: number; cached: number }> {
-  const keys = jobs.map(chartKey);
-  const missing: number[] = [];
+
+/** Charts being rendered in this process, by cache key, shared with the pages' copy of `chart-svg.ts`. */
+export const PENDING_CHARTS = Symbol.for('scorecard.pendingCharts');
+
+export interface ChartPhase {
+  /** Resolves when every chart is rendered and cached, with the counts. */
+  done: Promise<{ rendered: number; cached: number }>;
+}
+
+export function startChartRendering(jobs: readonly ChartJob[]): ChartPhase {
+  const pending = new Map<string, Promise<string>>();
+  (globalThis as Record<symbol, unknown>)[PENDING_CHARTS] = pending;
+
+  const pool = new RenderPool(Math.max(1, availableParallelism() - 1));
   const seen = new Set<string>();
+  let cached = 0;
 
-  keys.forEach((key, index) => {
-    if (seen.has(key)) return;
+  for (const job of jobs) {
+    const key = chartKey(job);
+    if (seen.has(key)) continue;
     seen.add(key);
-    if (readCachedChart(key) === null) missing.push(index);
-  });
 
-  const svgs = await renderInPool(missing.map((index) => jobs[index]!));
-  missing.forEach((index, position) => writeCachedChart(keys[index]!, svgs[position]!));
+    if (readCachedChart(key) !== null) {
+      cached++;
+      continue;
+    }
 
-  return { rendered: missing.length, cached: seen.size - missing.length };
+    pending.set(key, pool.render(job).then((svg) => {
+      writeCachedChart(key, svg);
+      return svg;
+    }));
+  }
+
+  const done = Promise.all(pending.values())
+    .then(() => ({ rendered: pending.size, cached }))
+    .finally(() => pool.close());
+  return { done };
 }

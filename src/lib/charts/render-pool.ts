@@ -3,42 +3,64 @@ import { Worker } from 'node:worker_threads';
 import type { ChartJob } from './chart-job.ts';
 
 /**
- * Renders many chart jobs on worker threads, one per core, and returns the
- * SVGs in job order. Each worker parses each chart template once, so the
- * cost per chart is one Vega view run.
+ * Renders chart jobs on worker threads, one per core by default. Each worker
+ * parses each chart template once, so the cost per chart is one Vega view
+ * run. Jobs run in the order they are submitted, and each resolves as soon
+ * as its SVG is ready, so pages can be rendered while later charts are
+ * still being drawn.
  */
-export async function renderInPool(jobs: readonly ChartJob[], workerCount = availableParallelism()): Promise<string[]> {
-  const results: string[] = new Array(jobs.length);
-  if (jobs.length === 0) return results;
+export class RenderPool {
+  readonly #size: number;
+  readonly #queue: { job: ChartJob; resolve: (svg: string) => void; reject: (error: Error) => void }[] = [];
+  readonly #idle: Worker[] = [];
+  readonly #workers: Worker[] = [];
 
-  const size = Math.max(1, Math.min(workerCount, jobs.length));
-  let next = 0;
+  constructor(size = availableParallelism()) {
+    this.#size = Math.max(1, size);
+  }
 
-  const runWorker = () =>
-    new Promise<void>((resolve, reject) => {
-      const worker = new Worker(new URL('./chart-worker.ts', import.meta.url));
-      const send = () => {
-        if (next >= jobs.length) {
-          void worker.terminate().then(() => resolve());
-          return;
-        }
-        const index = next++;
-        worker.postMessage({ index, job: jobs[index] });
-      };
-
-      worker.on('message', (message: { index: number; svg?: string; error?: string }) => {
-        if (message.error !== undefined) {
-          void worker.terminate();
-          reject(new Error(`rendering chart "${jobs[message.index]!.title}" failed: ${message.error}`));
-          return;
-        }
-        results[message.index] = message.svg!;
-        send();
-      });
-      worker.on('error', reject);
-      send();
+  render(job: ChartJob): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ job, resolve, reject });
+      this.#dispatch();
     });
+  }
 
-  await Promise.all(Array.from({ length: size }, runWorker));
-  return results;
+  /** Stops every worker. Jobs still queued are rejected. */
+  async close(): Promise<void> {
+    for (const waiting of this.#queue.splice(0)) waiting.reject(new Error('the chart render pool was closed'));
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+  }
+
+  #dispatch(): void {
+    while (this.#queue.length > 0) {
+      const worker = this.#idle.pop() ?? this.#start();
+      if (!worker) return;
+      const task = this.#queue.shift()!;
+
+      const onMessage = (message: { svg?: string; error?: string }) => {
+        worker.off('error', onError);
+        this.#idle.push(worker);
+        if (message.error !== undefined) task.reject(new Error(`rendering chart "${task.job.title}" failed: ${message.error}`));
+        else task.resolve(message.svg!);
+        this.#dispatch();
+      };
+      const onError = (error: Error) => {
+        worker.off('message', onMessage);
+        task.reject(error);
+      };
+      worker.once('message', onMessage);
+      worker.once('error', onError);
+      worker.postMessage({ job: task.job });
+    }
+  }
+
+  #start(): Worker | null {
+    if (this.#workers.length >= this.#size) return null;
+    const worker = new Worker(new URL('./chart-worker.ts', import.meta.url));
+    // Idle workers must not keep the process alive once the build is done.
+    worker.unref();
+    this.#workers.push(worker);
+    return worker;
+  }
 }

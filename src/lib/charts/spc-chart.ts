@@ -9,7 +9,9 @@ import { BASE_CONFIG, CHART_HEIGHT, CHART_WIDTH, MONTH_AXIS, monthToDate } from 
  * The SPC (XmR) chart of an indicator: monthly points classed improvement,
  * concern or common cause (by colour and by shape), the mean and process
  * limits of each segment, and the target. One template serves every
- * indicator; `buildSpcJob` supplies the rows and parameters.
+ * indicator; `buildSpcJob` supplies the rows and parameters. The legend is
+ * HTML beside the chart (`SpcLegend.astro`), because Vega's legends cost
+ * more to lay out than the rest of the chart.
  */
 
 /** Colours and shapes of the point classes; each class differs in shape as well as colour. */
@@ -21,7 +23,9 @@ export const SPC_CLASSES = {
 } as const;
 
 const CLASS_NAMES = Object.keys(SPC_CLASSES) as (keyof typeof SPC_CLASSES)[];
-const LINE_KINDS = ['Mean', 'Process limit', 'Target'];
+/** Line kinds and their dash patterns (dash and gap lengths in pixels; [1, 0] is solid). */
+export const SPC_LINES: Record<string, [number, number]> = { Mean: [1, 0], 'Process limit': [4, 3], Target: [8, 4] };
+const LINE_KINDS = Object.keys(SPC_LINES);
 
 export const SPC_TEMPLATE = {
   $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -48,8 +52,8 @@ export const SPC_TEMPLATE = {
         strokeDash: {
           field: 'kind',
           type: 'nominal',
-          scale: { domain: LINE_KINDS, range: [[1, 0], [4, 3], [8, 4]] },
-          legend: { title: 'Lines', aria: false },
+          scale: { domain: LINE_KINDS, range: LINE_KINDS.map((kind) => SPC_LINES[kind]) },
+          legend: null,
         },
         description: { field: 'tip' },
         tooltip: { field: 'tip' },
@@ -66,8 +70,8 @@ export const SPC_TEMPLATE = {
       encoding: {
         x: { field: 'date', type: 'temporal' },
         y: { field: 'value', type: 'quantitative' },
-        color: { field: 'class', type: 'nominal', scale: { domain: CLASS_NAMES, range: CLASS_NAMES.map((name) => SPC_CLASSES[name].colour) }, legend: { title: 'Points', aria: false } },
-        shape: { field: 'class', type: 'nominal', scale: { domain: CLASS_NAMES, range: CLASS_NAMES.map((name) => SPC_CLASSES[name].shape) }, legend: { title: 'Points', aria: false } },
+        color: { field: 'class', type: 'nominal', scale: { domain: CLASS_NAMES, range: CLASS_NAMES.map((name) => SPC_CLASSES[name].colour) }, legend: null },
+        shape: { field: 'class', type: 'nominal', scale: { domain: CLASS_NAMES, range: CLASS_NAMES.map((name) => SPC_CLASSES[name].shape) }, legend: null },
         description: { field: 'tip' },
         tooltip: { field: 'tip' },
       },
