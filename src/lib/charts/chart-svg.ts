@@ -1,7 +1,7 @@
 import type { ChartJob } from './chart-job.ts';
 import { chartKey, readCachedChart, writeCachedChart } from './chart-cache.ts';
 import { ChartRenderer } from './chart-renderer.ts';
-import { PENDING_CHARTS } from './prerender-charts.ts';
+import { CHART_KEYS, PENDING_CHARTS } from './prerender-charts.ts';
 
 /**
  * Returns a chart's SVG for a page: from the build's chart phase (waiting for
@@ -16,18 +16,27 @@ export function areChartsEnabled(): boolean {
   return process.env.SCORECARD_CHARTS !== 'off';
 }
 
-export async function getChartSvg(job: ChartJob): Promise<string | null> {
+/**
+ * `id` is the job's id (unique per chart on the site) and `buildJob` builds
+ * the job only when needed: during `scorecard build` the chart phase already
+ * knows each chart's cache key by id, so pages skip rebuilding and hashing it.
+ */
+export async function getChartSvg(id: string, buildJob: () => ChartJob): Promise<string | null> {
   if (!areChartsEnabled()) return null;
 
-  const key = chartKey(job);
-  const pending = ((globalThis as Record<symbol, unknown>)[PENDING_CHARTS] as Map<string, Promise<string>> | undefined)?.get(key);
-  if (pending) return pending;
+  const shared = globalThis as Record<symbol, unknown>;
+  let job: ChartJob | null = null;
+  const knownKey = (shared[CHART_KEYS] as Map<string, string> | undefined)?.get(id);
+  const key = knownKey ?? chartKey((job = buildJob()));
+
+  const pending = (shared[PENDING_CHARTS] as Map<string, Promise<void>> | undefined)?.get(key);
+  if (pending) await pending;
 
   const cached = readCachedChart(key);
   if (cached !== null) return cached;
 
   renderer ??= new ChartRenderer();
-  const svg = await renderer.render(job);
+  const svg = await renderer.render(job ?? buildJob());
   writeCachedChart(key, svg);
   return svg;
 }

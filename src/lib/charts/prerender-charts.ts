@@ -10,8 +10,13 @@ import { RenderPool } from './render-pool.ts';
  * chart drawing overlaps page rendering instead of preceding it.
  */
 
-/** Charts being rendered in this process, by cache key, shared with the pages' copy of `chart-svg.ts`. */
+/**
+ * Shared with the pages' copy of `chart-svg.ts`, which Vite bundles apart
+ * from this module: charts still being drawn (a promise per cache key that
+ * resolves once the SVG is in the cache) and every chart's cache key by job id.
+ */
 export const PENDING_CHARTS = Symbol.for('scorecard.pendingCharts');
+export const CHART_KEYS = Symbol.for('scorecard.chartKeys');
 
 export interface ChartPhase {
   /** Resolves when every chart is rendered and cached, with the counts. */
@@ -19,15 +24,18 @@ export interface ChartPhase {
 }
 
 export function startChartRendering(jobs: readonly ChartJob[]): ChartPhase {
-  const pending = new Map<string, Promise<string>>();
+  const pending = new Map<string, Promise<void>>();
+  const keys = new Map<string, string>();
   (globalThis as Record<symbol, unknown>)[PENDING_CHARTS] = pending;
+  (globalThis as Record<symbol, unknown>)[CHART_KEYS] = keys;
 
-  const pool = new RenderPool(Math.max(1, availableParallelism() - 1));
+  const pool = new RenderPool(availableParallelism());
   const seen = new Set<string>();
   let cached = 0;
 
   for (const job of jobs) {
     const key = chartKey(job);
+    keys.set(job.id, key);
     if (seen.has(key)) continue;
     seen.add(key);
 
@@ -36,10 +44,7 @@ export function startChartRendering(jobs: readonly ChartJob[]): ChartPhase {
       continue;
     }
 
-    pending.set(key, pool.render(job).then((svg) => {
-      writeCachedChart(key, svg);
-      return svg;
-    }));
+    pending.set(key, pool.render(job).then((svg) => writeCachedChart(key, svg)));
   }
 
   const done = Promise.all(pending.values())

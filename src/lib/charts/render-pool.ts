@@ -5,62 +5,49 @@ import type { ChartJob } from './chart-job.ts';
 /**
  * Renders chart jobs on worker threads, one per core by default. Each worker
  * parses each chart template once, so the cost per chart is one Vega view
- * run. Jobs run in the order they are submitted, and each resolves as soon
- * as its SVG is ready, so pages can be rendered while later charts are
- * still being drawn.
+ * run. Jobs are handed to the workers as soon as they are submitted and each
+ * worker works through its own queue, so a main thread busy rendering pages
+ * never leaves a worker idle. Each job resolves as soon as its SVG is back.
  */
 export class RenderPool {
-  readonly #size: number;
-  readonly #queue: { job: ChartJob; resolve: (svg: string) => void; reject: (error: Error) => void }[] = [];
-  readonly #idle: Worker[] = [];
   readonly #workers: Worker[] = [];
+  readonly #waiting = new Map<number, { title: string; resolve: (svg: string) => void; reject: (error: Error) => void }>();
+  #nextId = 0;
 
   constructor(size = availableParallelism()) {
-    this.#size = Math.max(1, size);
-  }
-
-  render(job: ChartJob): Promise<string> {
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ job, resolve, reject });
-      this.#dispatch();
-    });
-  }
-
-  /** Stops every worker. Jobs still queued are rejected. */
-  async close(): Promise<void> {
-    for (const waiting of this.#queue.splice(0)) waiting.reject(new Error('the chart render pool was closed'));
-    await Promise.all(this.#workers.map((worker) => worker.terminate()));
-  }
-
-  #dispatch(): void {
-    while (this.#queue.length > 0) {
-      const worker = this.#idle.pop() ?? this.#start();
-      if (!worker) return;
-      const task = this.#queue.shift()!;
-
-      const onMessage = (message: { svg?: string; error?: string }) => {
-        worker.off('error', onError);
-        this.#idle.push(worker);
-        if (message.error !== undefined) task.reject(new Error(`rendering chart "${task.job.title}" failed: ${message.error}`));
-        else task.resolve(message.svg!);
-        this.#dispatch();
-      };
-      const onError = (error: Error) => {
-        worker.off('message', onMessage);
-        task.reject(error);
-      };
-      worker.once('message', onMessage);
-      worker.once('error', onError);
-      worker.postMessage({ job: task.job });
+    for (let index = 0; index < Math.max(1, size); index++) {
+      const worker = new Worker(new URL('./chart-worker.ts', import.meta.url));
+      worker.on('message', (message: { id: number; svg?: string; error?: string }) => this.#settle(message));
+      worker.on('error', (error) => this.#failAll(error));
+      this.#workers.push(worker);
     }
   }
 
-  #start(): Worker | null {
-    if (this.#workers.length >= this.#size) return null;
-    const worker = new Worker(new URL('./chart-worker.ts', import.meta.url));
-    // Idle workers must not keep the process alive once the build is done.
-    worker.unref();
-    this.#workers.push(worker);
-    return worker;
+  render(job: ChartJob): Promise<string> {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(id, { title: job.title, resolve, reject });
+      // A JSON string is copied to the worker in one piece, cheaper than cloning thousands of small objects.
+      this.#workers[id % this.#workers.length]!.postMessage({ id, job: JSON.stringify(job) });
+    });
+  }
+
+  /** Stops every worker. Jobs still waiting are rejected. */
+  async close(): Promise<void> {
+    this.#failAll(new Error('the chart render pool was closed'));
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+  }
+
+  #settle(message: { id: number; svg?: string; error?: string }): void {
+    const waiting = this.#waiting.get(message.id);
+    if (!waiting) return;
+    this.#waiting.delete(message.id);
+    if (message.error !== undefined) waiting.reject(new Error(`rendering chart "${waiting.title}" failed: ${message.error}`));
+    else waiting.resolve(message.svg!);
+  }
+
+  #failAll(error: Error): void {
+    for (const waiting of this.#waiting.values()) waiting.reject(error);
+    this.#waiting.clear();
   }
 }

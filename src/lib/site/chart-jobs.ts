@@ -11,6 +11,21 @@ import { summariseIndicator } from './describe-indicator.ts';
  * under the same cache key.
  */
 
+/** Id of an indicator's history chart: unique on the site, and the prefix of the ids inside its SVG. */
+export function historyChartId(view: IndicatorView): string {
+  return `chart-${view.slug}`;
+}
+
+/** Id of an indicator's SPC chart. */
+export function spcChartId(view: IndicatorView): string {
+  return `spc-${view.slug}`;
+}
+
+/** Returns true when some segment of the series has process limits, so there is an SPC chart to draw. */
+export function hasSpcChart(view: IndicatorView): boolean {
+  return view.spc.segments.some((segment) => segment.limits !== null);
+}
+
 /** `noteMonths`: months of the indicator's commentary notes, oldest first; marker n is note n. */
 export function buildHistoryChartJob(view: IndicatorView, noteMonths: readonly Month[]): ChartJob {
   const { indicator, format } = view;
@@ -23,14 +38,14 @@ export function buildHistoryChartJob(view: IndicatorView, noteMonths: readonly M
     format,
     title: `${indicator.code}: ${indicator.title}, by month`,
     description: summariseIndicator(view),
-    id: `chart-${view.slug}`,
+    id: historyChartId(view),
   });
 }
 
 /** Builds the SPC chart job, or returns null when no segment of the series has process limits. */
 export function buildSpcChartJob(view: IndicatorView): ChartJob | null {
   const { indicator, spc, format } = view;
-  if (!spc.segments.some((segment) => segment.limits !== null)) return null;
+  if (!hasSpcChart(view)) return null;
 
   const sentences = [spc.variationSentence, spc.assuranceSentence].filter((sentence): sentence is string => sentence !== null);
   return buildSpcJob({
@@ -41,7 +56,7 @@ export function buildSpcChartJob(view: IndicatorView): ChartJob | null {
     format,
     title: `${indicator.code}: statistical process control chart`,
     description: sentences.join(' ') || (spc.reason ?? ''),
-    id: `spc-${view.slug}`,
+    id: spcChartId(view),
   });
 }
 
