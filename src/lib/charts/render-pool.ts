@@ -16,7 +16,8 @@ export class RenderPool {
 
   constructor(size = availableParallelism()) {
     for (let index = 0; index < Math.max(1, size); index++) {
-      const worker = new Worker(new URL('./chart-worker.ts', import.meta.url));
+      // A small old generation makes each worker collect garbage early: Vega leaves much behind per chart.
+      const worker = new Worker(new URL('./chart-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 192 } });
       worker.on('message', (message: { id: number; svg?: string; error?: string }) => this.#settle(message));
       worker.on('error', (error) => this.#failAll(error));
       this.#workers.push(worker);
