@@ -5,6 +5,7 @@ import { siteBuilds } from '../support/site-builds.ts';
 
 const site = siteBuilds().root.outDir;
 const read = (path: string) => readFileSync(join(site, path), 'utf8');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 interface ScorecardJson {
   period: string;
@@ -55,6 +56,26 @@ describe('shipped site', () => {
     expect(html).toContain('17.0');
     expect(html).toMatch(/class="rag rag-red"[\s\S]*?Red/);
     expect(html).toContain('20.075, rounded to 20.1');
+  });
+
+  it('shows SPC view or its reason', () => {
+    const json = JSON.parse(read('scorecard.json')) as { indicators: { code: string; url: string; spc: { available: boolean; reason: string | null; variationLabel: string | null } }[] };
+    for (const indicator of json.indicators) {
+      const html = read(join(indicator.url, 'index.html'));
+      if (indicator.spc.available) {
+        expect(html, indicator.code).toMatch(/<svg role="img" aria-labelledby="spc-/);
+        expect(html, indicator.code).toContain(indicator.spc.variationLabel!);
+      } else {
+        expect(indicator.spc.reason, indicator.code).not.toBeNull();
+        expect(html, indicator.code).toContain(escapeHtml(indicator.spc.reason!));
+      }
+    }
+
+    // LAC 19 (12m) is a rolling measure and QA 2 has one month of data: neither can have limits.
+    const byCode = new Map(json.indicators.map((indicator) => [indicator.code, indicator]));
+    expect(byCode.get('LAC 19 (12m)')?.spc.available).toBe(false);
+    expect(byCode.get('QA 2')?.spc.available).toBe(false);
+    expect(byCode.get('W 1')?.spc.available).toBe(true);
   });
 
   it('publishes the data as CSV', () => {
