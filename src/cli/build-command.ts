@@ -44,6 +44,7 @@ export async function runBuild(options: { root: string; out: string | undefined 
   shareSite(site);
 
   // Charts render on worker threads while Astro renders pages, so the chart phase overlaps the page phase.
+  // NOTE: at 2,000 indicators × 120 months charts still double the build time and add about 1 GB of memory.
   let chartPhase: ChartPhase | null = null;
   const chartsStart = performance.now();
   if (areChartsEnabled()) {
