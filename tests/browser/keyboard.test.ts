@@ -1,24 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artefactPath, launchBrowser } from '../support/browser.ts';
-import { SITE_BUILDS } from '../support/site-builds.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artefactPath, useBrowserSession } from '../support/browser.ts';
 
 /** Tab stops to try before giving up on reaching a link. */
 const MAX_TABS = 200;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer({ root: SITE_BUILDS.root.outDir });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowserSession();
 
 interface FocusedLink {
   href: string | null;
@@ -53,22 +40,22 @@ function expectVisibleFocus(link: FocusedLink): void {
 
 describe('keyboard only', () => {
   it('walks overview, indicator, section and back', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url(''));
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url(''));
 
     const indicatorLink = await tabTo(page, (link) => link.inMain && link.href === '/indicators/w-1/');
     expectVisibleFocus(indicatorLink);
     await page.screenshot({ path: artefactPath('keyboard-focus-overview.png') });
-    await Promise.all([page.waitForURL(server.url('indicators/w-1/')), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(session.server.url('indicators/w-1/')), page.keyboard.press('Enter')]);
 
     const sectionLink = await tabTo(page, (link) => link.inMain && link.href === '/sections/workforce/');
     expectVisibleFocus(sectionLink);
     await page.screenshot({ path: artefactPath('keyboard-focus-indicator.png') });
-    await Promise.all([page.waitForURL(server.url('sections/workforce/')), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(session.server.url('sections/workforce/')), page.keyboard.press('Enter')]);
 
     const overviewLink = await tabTo(page, (link) => !link.inMain && link.href === '/');
     expectVisibleFocus(overviewLink);
-    await Promise.all([page.waitForURL(server.url('')), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(session.server.url('')), page.keyboard.press('Enter')]);
     await expect(page.locator('h1').textContent()).resolves.toMatch(/^Children's services scorecard/);
     await page.close();
   });

@@ -1,30 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { SITE_BUILDS } from '../support/site-builds.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser.ts';
 import { PAGE_TYPES } from './site-pages.ts';
 
 /** 320 CSS px is WCAG 1.4.10's reflow width: 1280 px at 400% zoom. */
 const WIDTH = 320;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer({ root: SITE_BUILDS.root.outDir });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowserSession();
 
 describe('at 320 px wide', () => {
   it.each(PAGE_TYPES)('$name page does not scroll sideways', async ({ path }) => {
-    const page = await browser.newPage({ viewport: { width: WIDTH, height: 640 } });
-    await page.goto(server.url(path));
+    const page = await session.browser.newPage({ viewport: { width: WIDTH, height: 640 } });
+    await page.goto(session.server.url(path));
     const layout = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       // Elements wider than the viewport that are not inside a table's own scroll box.
@@ -39,8 +25,8 @@ describe('at 320 px wide', () => {
   });
 
   it.each(PAGE_TYPES)('$name page: tables scroll in box', async ({ path }) => {
-    const page = await browser.newPage({ viewport: { width: WIDTH, height: 640 } });
-    await page.goto(server.url(path));
+    const page = await session.browser.newPage({ viewport: { width: WIDTH, height: 640 } });
+    await page.goto(session.server.url(path));
     const boxes = await page.evaluate(() =>
       [...document.querySelectorAll('main table')].map((table) => {
         const box = table.closest('.table-scroll') as HTMLElement | null;
