@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { areChartsEnabled } from '../lib/charts/chart-svg.ts';
 import { startChartRendering, type ChartPhase } from '../lib/charts/prerender-charts.ts';
 import { listNoteMonths, readCommentary } from '../lib/content/read-commentary.ts';
@@ -23,6 +23,12 @@ import { printFindings } from './print-findings.ts';
  */
 export async function runBuild(options: { root: string; out: string | undefined }): Promise<number> {
   const root = resolve(options.root);
+
+  const base = process.env.SCORECARD_BASE;
+  if (base !== undefined && !/^\/[^\s?#]*$/.test(base)) {
+    console.error(`SCORECARD_BASE "${base}" is not a path. Give the path the site is served under, starting with /, such as /performance/scorecard/ (not a full URL).`);
+    return 2;
+  }
   const phases = { load: 0, evaluate: 0, charts: 0, pages: 0 };
   const time = async <T>(phase: keyof typeof phases, work: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
@@ -58,7 +64,7 @@ export async function runBuild(options: { root: string; out: string | undefined 
   }
 
   let charts = { rendered: 0, cached: 0 };
-  const outDir = resolve(options.out ?? 'dist');
+  const outDir = resolve(options.out ?? join(root, 'dist'));
   const staging = `${outDir}.staging`;
   rmSync(staging, { recursive: true, force: true });
 

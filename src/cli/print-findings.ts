@@ -6,6 +6,8 @@ export function printFindings(findings: readonly Finding[], json: boolean): void
     for (const finding of findings) console.log(JSON.stringify(finding));
     return;
   }
-  for (const finding of findings) console.log(formatFinding(finding));
+  // Errors first: they stop the build, and an analyst fixing them should not have to find them among warnings.
+  const ordered = [...findings.filter((finding) => finding.severity === 'error'), ...findings.filter((finding) => finding.severity !== 'error')];
+  for (const finding of ordered) console.log(formatFinding(finding));
   console.log(findings.length === 0 ? 'No problems found.' : countFindings(findings));
 }

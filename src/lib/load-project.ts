@@ -31,6 +31,7 @@ export function loadProject(root: string): { scorecard: Scorecard | null; findin
 
   const commentary = readCommentary(root, findings);
   if (result.scorecard) {
+    findings.push(...checkMonthComplete(result.scorecard));
     checkCommentary(commentary, result.scorecard, findings);
     checkNotesForRatings(commentary, result.scorecard, findings);
   }
@@ -54,4 +55,27 @@ function readImportReport(root: string): Finding[] {
   } catch (error) {
     return [{ file: 'data/import-report.json', line: null, column: null, severity: 'warning', code: null, kind: 'import-report-invalid', message: `The import report could not be read (${(error as Error).message}), so the data-quality page omits its findings. Run the import again or restore the file from git.` }];
   }
+}
+
+/**
+ * Warns when the edition month has values for some indicators but not
+ * others: the whole site moves to that month, so a month committed halfway
+ * shows most indicators as having no data.
+ */
+function checkMonthComplete(scorecard: Scorecard): Finding[] {
+  const withValue = new Set(scorecard.observations.filter((row) => row.month === scorecard.edition && row.value !== null).map((row) => row.code));
+  const missing = scorecard.indicators.map((indicator) => indicator.code).filter((code) => !withValue.has(code));
+  if (missing.length === 0) return [];
+
+  const listed = missing.slice(0, 10).map((code) => `"${code}"`).join(', ');
+  const more = missing.length > 10 ? ` and ${missing.length - 10} more` : '';
+  return [{
+    file: DATA_FILES.values,
+    line: null,
+    column: null,
+    severity: 'warning',
+    code: null,
+    kind: 'month-incomplete',
+    message: `${missing.length} of ${scorecard.indicators.length} indicators have no value for ${scorecard.edition}, the latest month in the file: ${listed}${more}. The site shows them as having no data for ${scorecard.edition}; add their rows if the month is not finished.`,
+  }];
 }

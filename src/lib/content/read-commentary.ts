@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { compileSync } from '@mdx-js/mdx';
 import { parseDocument } from 'yaml';
 import type { Finding } from '../findings.ts';
 import { isMonth } from '../data/month.ts';
@@ -55,7 +56,9 @@ export function checkCommentary(files: readonly CommentaryFile[], scorecard: Sco
   }
   const allMonths = new Set(scorecard.observations.map((observation) => observation.month));
 
-  for (const entry of files) checkComponentCodes(entry, codes, findings);
+  for (const entry of files) {
+    if (checkMdxSyntax(entry, findings)) checkComponentCodes(entry, codes, findings);
+  }
 
   for (const entry of files) {
     const error = (key: string, code: string | null, kind: string, message: string) =>
@@ -127,6 +130,46 @@ function listMdx(folder: string): string[] {
     else if (entry.name.endsWith('.mdx') || entry.name.endsWith('.md')) paths.push(path);
   }
   return paths;
+}
+
+/** Components commentary may use without importing them; the site passes exactly these to MDX. */
+const COMMENTARY_COMPONENTS = new Set(['Figure', 'Latest', 'Rag']);
+
+/**
+ * Compiles the file with the reference MDX compiler and reports the first
+ * syntax error (an unclosed tag, a stray brace) and every component that is
+ * not one of the live-figure components, at its line and column, because
+ * otherwise they would surface only when the build renders the page.
+ * Returns true when the file compiles.
+ */
+function checkMdxSyntax(entry: CommentaryFile, findings: Finding[]): boolean {
+  // Blank out the front matter, keeping its lines, so positions match the file.
+  const body = entry.text.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---(\r?\n|$)/, (frontMatter) => frontMatter.replace(/[^\n]/g, ''));
+
+  try {
+    compileSync(body);
+  } catch (error) {
+    const place = (error as { line?: number; column?: number }) ?? {};
+    const reason = ((error as { reason?: string }).reason ?? (error as Error).message).split('\n')[0];
+    findings.push({ file: entry.file, line: place.line ?? 1, column: place.column ?? 1, severity: 'error', code: null, kind: 'mdx-invalid', message: `The commentary is not valid MDX: ${reason}. Close every tag, as in <Figure code="W 1" />, and write a literal { or < as \\{ or &lt;.` });
+    return false;
+  }
+
+  const withoutCode = body.replace(/```[\s\S]*?```|`[^`\n]*`/g, (code) => code.replace(/[^\n]/g, ' '));
+  for (const match of withoutCode.matchAll(/<([A-Z][A-Za-z0-9]*)\b/g)) {
+    if (COMMENTARY_COMPONENTS.has(match[1]!)) continue;
+    const before = withoutCode.slice(0, match.index);
+    findings.push({
+      file: entry.file,
+      line: before.split('\n').length,
+      column: match.index - before.lastIndexOf('\n'),
+      severity: 'error',
+      code: null,
+      kind: 'unknown-component',
+      message: `<${match[1]}> is not a component commentary can use. Use <Figure code="…" />, <Latest code="…" /> or <Rag code="…" />.`,
+    });
+  }
+  return true;
 }
 
 const LIVE_COMPONENT = /<(Figure|Latest|Rag)\b[^>]*?\bcode=(?:"([^"]*)"|'([^']*)')/g;

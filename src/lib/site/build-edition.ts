@@ -16,6 +16,9 @@ import { summariseYears, type YearMean } from './financial-year-summary.ts';
  * (rating, direction, which months count) is made here or below.
  */
 
+/** Finding kinds about the analyst's process (what to add, what the importer kept), never shown to readers. */
+const ANALYST_ONLY_KINDS: ReadonlySet<string> = new Set(['note-missing', 'month-incomplete', 'value-revised', 'row-changed', 'note-not-placed', 'stray-cell']);
+
 export interface IndicatorView {
   indicator: Indicator;
   slug: string;
@@ -61,8 +64,9 @@ export function buildEdition(scorecard: Scorecard, findings: readonly Finding[],
     observationsByCode.set(observation.code, list);
   }
 
-  // Missing notes are for authors (scorecard check lists them); readers' data-quality warnings exclude them.
-  const warnings = findings.filter((finding) => finding.severity === 'warning' && finding.kind !== 'note-missing');
+  // Some warnings are instructions for the analyst running check or import, not facts about a figure,
+  // so the data-quality page leaves them out.
+  const warnings = findings.filter((finding) => finding.severity === 'warning' && !ANALYST_ONLY_KINDS.has(finding.kind));
   const targetsByCode = new Map<string, Target[]>();
   for (const target of scorecard.targets) targetsByCode.set(target.code, [...(targetsByCode.get(target.code) ?? []), target]);
   const warningsByCode = new Map<string, Finding[]>();

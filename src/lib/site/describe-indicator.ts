@@ -55,7 +55,9 @@ export function explainRating(view: IndicatorView): string {
     ? `The rated figure is the latest month with data, ${formatMonth(months[0]!)}`
     : `The rated figure is the mean of the ${months.length} ${months.length === 1 ? 'month' : 'months'} of ${rating.year} with data (${formatMonthSpan(months[0]!, months.at(-1)!)})`;
   const exact = Number(rating.exactFigure.toPrecision(12));
-  const rounding = exact === rating.figure ? '' : `: ${exact}, rounded to ${format(rating.figure)} at ${indicator.decimals} decimal ${indicator.decimals === 1 ? 'place' : 'places'}`;
+  const rounding = exact === rating.figure
+    ? `: ${format(rating.figure)}`
+    : `: ${exact}, rounded to ${format(rating.figure)} at ${indicator.decimals} decimal ${indicator.decimals === 1 ? 'place' : 'places'}`;
   const status = rating.reason === null ? ` That figure is ${RAG_WORDS[rating.status]}.` : ` ${reasons[rating.reason]}`;
   return `${basis}${rounding}.${status}`;
 }
