@@ -102,6 +102,18 @@ describe('print layout', () => {
     await page.close();
   });
 
+  it('overview tables fit A4 width', async () => {
+    const page = await browser.newPage({ viewport: { width: Math.floor(PRINTABLE_WIDTH_PX), height: Math.floor(PRINTABLE_HEIGHT_PX) } });
+    await page.goto(server.url('board-pack/'));
+    await page.emulateMedia({ media: 'print' });
+    const tables = await page.locator('table.scorecard-table').evaluateAll((elements) =>
+      elements.map((table) => ({ caption: table.querySelector('caption')?.textContent ?? '', width: table.getBoundingClientRect().width })),
+    );
+    expect(tables.length).toBe(scorecard.sections.length);
+    for (const table of tables) expect(table.width, table.caption).toBeLessThanOrEqual(Math.ceil(PRINTABLE_WIDTH_PX));
+    await page.close();
+  });
+
   it('hides navigation, filters, buttons', async () => {
     const page = await browser.newPage();
     await page.goto(server.url(''));

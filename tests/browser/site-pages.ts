@@ -22,6 +22,7 @@ export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22
 
 export interface ScorecardSummary {
   period: string;
+  sections: string[];
   indicators: { code: string; title: string; section: string; owner: string; rag: string; direction: string; url: string }[];
 }
 
