@@ -137,9 +137,9 @@ const COMMENTARY_COMPONENTS = new Set(['Figure', 'Latest', 'Rag']);
 
 /**
  * Compiles the file with the reference MDX compiler and reports the first
- * syntax error (an unclosed tag, a stray brace) and every component that is
- * not one of the live-figure components, at its line and column, because
- * otherwise they would surface only when the build renders the page.
+ * syntax error (an unclosed tag, a stray brace) at its line and column. It
+ * also reports every component other than the live-figure ones. Without
+ * this, both would surface only when the build renders the page.
  * Returns true when the file compiles.
  */
 function checkMdxSyntax(entry: CommentaryFile, findings: Finding[]): boolean {
