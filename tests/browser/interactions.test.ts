@@ -1,28 +1,16 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { SITE_BUILDS } from '../support/site-builds.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser.ts';
 import { readScorecard } from './site-pages.ts';
 
-let server: StaticServer;
-let browser: Browser;
+const session = useBrowserSession();
 const scorecard = readScorecard();
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
-beforeAll(async () => {
-  server = await startStaticServer({ root: SITE_BUILDS.root.outDir });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(server.url(path));
+  const page = await session.browser.newPage();
+  await page.goto(session.server.url(path));
   return page;
 }
 
@@ -165,7 +153,7 @@ describe('overview filters', () => {
     const shared = page.url();
     expect(new URL(shared).search).toBe('?rag=amber&direction=worsening');
 
-    const reader = await open(shared.slice(server.url('').length));
+    const reader = await open(shared.slice(session.server.url('').length));
     const rows = await shownRows(reader);
     const expected = scorecard.indicators.filter((indicator) => indicator.rag === 'amber' && indicator.direction === 'worsening');
     expect(rows).toHaveLength(expected.length);

@@ -1,9 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artefactPath, launchBrowser } from '../support/browser.ts';
-import { SITE_BUILDS } from '../support/site-builds.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { artefactPath, useBrowserSession } from '../support/browser.ts';
 import { countPdfPages, readPdfPages } from './pdf-text.ts';
 import { editionMonthLong, readScorecard } from './site-pages.ts';
 
@@ -13,25 +11,15 @@ const PX_PER_MM = 96 / 25.4;
 const PRINTABLE_WIDTH_PX = (210 - 2 * 12) * PX_PER_MM;
 const PRINTABLE_HEIGHT_PX = (297 - 15 - 18) * PX_PER_MM;
 
-let server: StaticServer;
-let browser: Browser;
+const session = useBrowserSession();
 const scorecard = readScorecard();
 const stamp = `data to ${editionMonthLong()}`;
 const squash = (text: string) => text.replace(/\s+/g, '');
 
-beforeAll(async () => {
-  server = await startStaticServer({ root: SITE_BUILDS.root.outDir });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function printToPdf(path: string, name: string): Promise<{ page: Page; pdf: Buffer }> {
-  const page = await browser.newPage();
-  await page.goto(server.url(path), { waitUntil: 'networkidle' });
+  const page = await session.browser.newPage();
+  await page.goto(session.server.url(path), { waitUntil: 'networkidle' });
   const pdf = await page.pdf({ format: 'A4' });
   writeFileSync(artefactPath(name), pdf);
   return { page, pdf };
@@ -82,8 +70,8 @@ describe('board pack PDF', () => {
 
 describe('print layout', () => {
   it('charts fit a page unsplit', async () => {
-    const page = await browser.newPage({ viewport: { width: Math.floor(PRINTABLE_WIDTH_PX), height: Math.floor(PRINTABLE_HEIGHT_PX) } });
-    await page.goto(server.url('board-pack/'));
+    const page = await session.browser.newPage({ viewport: { width: Math.floor(PRINTABLE_WIDTH_PX), height: Math.floor(PRINTABLE_HEIGHT_PX) } });
+    await page.goto(session.server.url('board-pack/'));
     await page.emulateMedia({ media: 'print' });
     const figures = await page.locator('figure.chart').evaluateAll((elements) =>
       elements.map((figure) => {
@@ -103,8 +91,8 @@ describe('print layout', () => {
   });
 
   it('overview tables fit A4 width', async () => {
-    const page = await browser.newPage({ viewport: { width: Math.floor(PRINTABLE_WIDTH_PX), height: Math.floor(PRINTABLE_HEIGHT_PX) } });
-    await page.goto(server.url('board-pack/'));
+    const page = await session.browser.newPage({ viewport: { width: Math.floor(PRINTABLE_WIDTH_PX), height: Math.floor(PRINTABLE_HEIGHT_PX) } });
+    await page.goto(session.server.url('board-pack/'));
     await page.emulateMedia({ media: 'print' });
     const tables = await page.locator('table.scorecard-table').evaluateAll((elements) =>
       elements.map((table) => ({ caption: table.querySelector('caption')?.textContent ?? '', width: table.getBoundingClientRect().width })),
@@ -115,8 +103,8 @@ describe('print layout', () => {
   });
 
   it('hides navigation, filters, buttons', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url(''));
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url(''));
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['.site-header nav', '.skip-link', 'form[data-overview-filters]', '.chart-controls']) {
       const displays = await page.locator(selector).evaluateAll((elements) => elements.map((element) => getComputedStyle(element).display));
@@ -126,8 +114,8 @@ describe('print layout', () => {
   });
 
   it('breaks pages between indicators', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url('board-pack/'));
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url('board-pack/'));
     await page.emulateMedia({ media: 'print' });
     const breaks = await page.locator('.pack-indicator').evaluateAll((articles) =>
       articles.map((article) => (article.previousElementSibling?.classList.contains('pack-indicator') ? getComputedStyle(article).breakBefore : getComputedStyle(article.closest('.pack-section')!).breakBefore)),

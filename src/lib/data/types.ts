@@ -9,10 +9,10 @@ export type Month = string;
 /** Financial year as `YYYY-YY` (April to March), for example `2018-19`. */
 export type FinancialYear = string;
 
-/** Which direction of the figure is good. `neutral` indicators are context only and never rated. */
+/** Direction in which the figure is better. `neutral` indicators are context only and never rated. */
 export type Polarity = 'higher' | 'lower' | 'neutral';
 
-/** Which figure the RAG rests on: the mean of the financial year to date, or the latest month. */
+/** Figure the RAG rests on: the mean of the financial year to date, or the latest month. */
 export type RagBasis = 'fytd-mean' | 'latest';
 
 /** How a value is shown: `percent` on a 0–100 scale, `days`, `number` or another plain count. */
