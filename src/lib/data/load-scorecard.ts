@@ -76,10 +76,9 @@ function readIndicators(rows: CsvRow[], file: string, findings: Finding[]): Indi
   const codeBySlug = new Map<string, string>();
 
   for (const row of rows) {
-    const { fields, columns } = row;
+    const { fields } = row;
     const code = fields.code!;
-    const error = (column: string, kind: string, message: string) =>
-      findings.push({ file, line: row.line, column: columns[column] || null, severity: 'error', code: code || null, kind, message });
+    const error = rowErrorReporter(row, file, code, findings);
 
     reportExtraFields(row, file, code, findings);
 
@@ -160,10 +159,9 @@ function readTargets(rows: CsvRow[], file: string, byCode: ReadonlyMap<string, I
   const firstLineByKey = new Map<string, number>();
 
   for (const row of rows) {
-    const { fields, columns } = row;
+    const { fields } = row;
     const code = fields.code!;
-    const error = (column: string, kind: string, message: string) =>
-      findings.push({ file, line: row.line, column: columns[column] || null, severity: 'error', code: code || null, kind, message });
+    const error = rowErrorReporter(row, file, code, findings);
 
     reportExtraFields(row, file, code, findings);
 
@@ -232,8 +230,7 @@ function readValues(rows: CsvRow[], file: string, byCode: ReadonlyMap<string, In
   for (const row of rows) {
     const { fields, columns } = row;
     const code = fields.code!;
-    const error = (column: string, kind: string, message: string) =>
-      findings.push({ file, line: row.line, column: columns[column] || null, severity: 'error', code: code || null, kind, message });
+    const error = rowErrorReporter(row, file, code, findings);
 
     reportExtraFields(row, file, code, findings);
 
@@ -286,6 +283,13 @@ function readValues(rows: CsvRow[], file: string, byCode: ReadonlyMap<string, In
   }
 
   return observations;
+}
+
+/** Returns a function that reports an error in one named column of `row`, for indicator `code`. */
+function rowErrorReporter(row: CsvRow, file: string, code: string, findings: Finding[]): (column: string, kind: string, message: string) => void {
+  return (column, kind, message) => {
+    findings.push({ file, line: row.line, column: row.columns[column] || null, severity: 'error', code: code || null, kind, message });
+  };
 }
 
 function reportExtraFields(row: CsvRow, file: string, code: string, findings: Finding[]): void {
