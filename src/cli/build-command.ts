@@ -71,7 +71,7 @@ export async function runBuild(options: { root: string; out: string | undefined 
   process.env.SCORECARD_ROOT = root;
   const { build } = await import('astro');
   try {
-    // Astro keeps its content store in its cache folder; one folder per project root stops a build
+    // Astro keeps its content store in its cache folder. One folder per project root stops a build
     // of one root from reusing another root's commentary entries.
     const cacheDir = resolve('node_modules', '.astro', `root-${createHash('sha256').update(root).digest('hex').slice(0, 16)}`);
     await time('pages', () => build({ root: process.cwd(), outDir: staging, cacheDir, logLevel: 'warn' }));

@@ -1,7 +1,7 @@
 /**
  * A finding is one problem found in the input: an error stops the build, a
  * warning is published on the data-quality page. Findings are collected, never
- * thrown one at a time, so an analyst sees every problem in one run.
+ * thrown one at a time, so one run shows an analyst every problem.
  */
 
 export type Severity = 'error' | 'warning';
@@ -18,7 +18,7 @@ export interface Finding {
   code: string | null;
   /** Stable kebab-case identifier, for tests and machine readers (`value-not-number`). */
   kind: string;
-  /** What is wrong and what to do, in plain sentences. */
+  /** Description of the problem and of the fix, in plain sentences. */
   message: string;
 }
 

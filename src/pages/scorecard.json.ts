@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { loadSite } from '../lib/site/load-site.ts';
 import { indicatorPath, sitePath } from '../lib/site/paths.ts';
 
-/** The edition as data: the period and, per indicator, its rating and the figures it rests on. */
+/** Serves the edition as data: the period and, per indicator, its rating and the figures it rests on. */
 export const GET: APIRoute = () => {
   const { edition, commit } = loadSite();
   const base = import.meta.env.BASE_URL;

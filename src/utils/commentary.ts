@@ -2,7 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 
 /**
  * Commentary entries grouped once per build, because every indicator page
- * asks for its own notes and scanning the whole collection per page grows
+ * requests its own notes and scanning the whole collection per page grows
  * with indicators × notes.
  */
 

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** The repository's root folder, which holds the shipped data and commentary. */
+/** The repository's root folder, which contains the shipped data and commentary. */
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 
 /** Copies the shipped data/ and content/ into a new temporary project folder and returns its path. */

@@ -18,8 +18,8 @@ export function areChartsEnabled(): boolean {
 
 /**
  * `id` is the job's id (unique per chart on the site) and `buildJob` builds
- * the job only when needed: during `scorecard build` the chart phase already
- * knows each chart's cache key by id, so pages skip rebuilding and hashing it.
+ * the job only when needed: during `scorecard build` the chart phase has already
+ * stored each chart's cache key by id, so pages skip rebuilding and hashing it.
  */
 export async function getChartSvg(id: string, buildJob: () => ChartJob): Promise<string | null> {
   if (!areChartsEnabled()) return null;

@@ -171,7 +171,7 @@ export function buildHistoryJob(input: HistoryChartInput): ChartJob {
   };
 }
 
-/** The y domain: every value, target and cut point, padded by a tenth of the range. Percentages stay within 0–100. */
+/** Computes the y domain: every value, target and cut point, padded by a tenth of the range. Percentages stay within 0–100. */
 function paddedDomain(numbers: readonly number[], percent: boolean): [number, number] {
   if (numbers.length === 0) return [0, 1];
   let low = Math.min(...numbers);

@@ -31,7 +31,7 @@ const SPC_SETTINGS: Record<string, SpcSetting> = { '': 'on', on: 'on', off: 'off
 
 /**
  * Validates the three data files and builds the scorecard. Every problem is
- * collected as a finding; `scorecard` is null when any finding is an error,
+ * collected as a finding. `scorecard` is null when any finding is an error,
  * so no caller can publish from data that failed validation.
  */
 export function parseScorecard(files: ScorecardFiles): { scorecard: Scorecard | null; findings: Finding[] } {
@@ -53,7 +53,7 @@ export function parseScorecard(files: ScorecardFiles): { scorecard: Scorecard | 
 
   const edition = observations.reduce<Month>((latest, observation) => (observation.value !== null && observation.month > latest ? observation.month : latest), '');
   if (edition === '') {
-    findings.push({ file: files.values.file, line: null, column: null, severity: 'error', code: null, kind: 'no-values', message: 'The file holds no values, so there is no month to publish. Add a month of values.' });
+    findings.push({ file: files.values.file, line: null, column: null, severity: 'error', code: null, kind: 'no-values', message: 'The file contains no values, so there is no month to publish. Add a month of values.' });
     return { scorecard: null, findings };
   }
 

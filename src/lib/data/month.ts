@@ -46,7 +46,7 @@ export function monthsBetween(from: Month, to: Month): number {
   return (b.year - a.year) * 12 + (b.month - a.month);
 }
 
-/** Every month from `from` to `to` inclusive, in order; empty when `to` is earlier. */
+/** Lists every month from `from` to `to` inclusive, in order, or none when `to` is earlier. */
 export function monthRange(from: Month, to: Month): Month[] {
   const count = monthsBetween(from, to);
   const months: Month[] = [];
@@ -105,7 +105,7 @@ export function financialYearEnd(year: FinancialYear): Month {
   return addMonths(financialYearStart(year), 11);
 }
 
-/** The financial year before this one: `2018-19` gives `2017-18`. */
+/** Returns the financial year before this one: `2018-19` gives `2017-18`. */
 export function previousFinancialYear(year: FinancialYear): FinancialYear {
   return formatFinancialYear(Number(financialYearStart(year).slice(0, 4)) - 1);
 }

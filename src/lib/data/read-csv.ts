@@ -127,7 +127,7 @@ function recordStartLines(text: string, records: readonly { info: { bytes: numbe
   return starts;
 }
 
-/** The separator of a header line: the most frequent of comma, semicolon and tab. */
+/** Guesses the separator of a header line: the most frequent of comma, semicolon and tab. */
 function guessSeparator(line: string): ',' | ';' | '\t' {
   const count = (character: string) => line.split(character).length - 1;
   const candidates: [',' | ';' | '\t', number][] = [[',', count(',')], [';', count(';')], ['\t', count('\t')]];

@@ -15,7 +15,7 @@ export type Polarity = 'higher' | 'lower' | 'neutral';
 /** Figure the RAG rests on: the mean of the financial year to date, or the latest month. */
 export type RagBasis = 'fytd-mean' | 'latest';
 
-/** How a value is shown: `percent` on a 0–100 scale, `days`, `number` or another plain count. */
+/** Unit a value is shown in: `percent` on a 0–100 scale, `days`, `number` or another plain count. */
 export type Unit = 'percent' | 'number' | 'days' | 'weeks' | 'ratio';
 
 /**

@@ -38,6 +38,9 @@ const COLUMN = {
 
 const RECORDED_RAG: Record<string, RagStatus> = { red: 'red', amber: 'amber', green: 'green', yellow: 'amber', grey: 'none', gray: 'none', '': 'none' };
 
+/** The export's polarity words: Smaller Is Better and Bigger Is Better. */
+const STATED_POLARITY: Record<string, Polarity> = { SIB: 'lower', BIB: 'higher' };
+
 /** Units whose figure is an average length of time, where a zero cannot be a real value. */
 const DURATION_UNITS: ReadonlySet<Unit> = new Set(['days', 'weeks']);
 
@@ -225,7 +228,7 @@ function resolvePolarity(
   report: (finding: PartialFinding) => void,
 ): Polarity {
   const stated = cell.text.toUpperCase();
-  const statedPolarity: Polarity | null = stated === 'SIB' ? 'lower' : stated === 'BIB' ? 'higher' : null;
+  const statedPolarity: Polarity | null = STATED_POLARITY[stated] ?? null;
 
   if (stated !== '' && statedPolarity === null) {
     report({ column: cell.column, severity: 'warning', kind: 'polarity-unknown', message: `Polarity "${cell.text}" is not SIB or BIB, so it was ignored.` });

@@ -105,7 +105,7 @@ function rememberHeader(table: ExportTable, header: string[]): void {
   }
 }
 
-/** A section title is one cell of capitals and spaces, with or without `**` emphasis. */
+/** Returns true for a section title: one cell of capitals and spaces, with or without `**` emphasis. */
 function isSectionTitle(cell: string): boolean {
   const text = stripEmphasis(cell);
   return /^[A-Z][A-Z &,'-]+$/.test(text) && /[A-Z]{3}/.test(text);

@@ -3,7 +3,7 @@ import type { FinancialYear, Indicator, Month, Observation, Target } from '../da
 import { rateFigure, type RagStatus } from './cut-points.ts';
 import { mean, roundHalfAwayFromZero } from './round.ts';
 
-/** Why an indicator is not rated, or null when it is. */
+/** Reason an indicator is not rated, or null when it is. */
 export type NotRatedReason = 'no-polarity' | 'no-target' | 'no-cut-points' | 'no-data' | null;
 
 /** The result of rating one indicator for one edition month. */

@@ -42,7 +42,7 @@ export function readPreviousValues(root: string, scorecard: Scorecard, edition: 
   return null;
 }
 
-/** A minimal indicators file naming every current code, so an old values file can be parsed on its own. */
+/** Writes a minimal indicators file naming every current code, so an old values file can be parsed on its own. */
 function writeIndicatorsFor(scorecard: Scorecard): string {
   const rows = scorecard.indicators.map((indicator) => `"${indicator.code.replace(/"/g, '""')}",t,s,,number,6,,,,,,`);
   return ['code,title,section,polarity,unit,decimals,owner,rag_basis,footnote,spc,spc_baseline,spc_recalculate', ...rows].join('\n');

@@ -12,7 +12,7 @@ function git(root: string, ...args: string[]): void {
   execFileSync('git', ['-c', 'user.name=Scorecard test', '-c', 'user.email=test@example.invalid', ...args], { cwd: root, stdio: 'ignore' });
 }
 
-/** A copy of the shipped project in a new git repository: July committed, then August with W 1's June revised. */
+/** Copies the shipped project into a new git repository: July committed, then August with W 1's June revised. */
 function projectWithHistory(): string {
   const root = copyProject('history');
   git(root, 'init', '-q');

@@ -5,7 +5,7 @@ import { loadSite } from '../../../lib/site/load-site.ts';
 import { getIndicatorNotes } from '../../../utils/commentary.ts';
 
 /**
- * The Vega-Lite spec of an indicator's history chart with its data inline,
+ * Serves the Vega-Lite spec of an indicator's history chart with its data inline,
  * fetched by the page only when a reader asks for the interactive chart, so
  * the page itself stays light.
  */

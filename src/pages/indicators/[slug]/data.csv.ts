@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { stringify } from 'csv-stringify/sync';
 import { loadSite } from '../../../lib/site/load-site.ts';
 
-/** One indicator's monthly values as CSV, linked from its page. */
+/** Serves one indicator's monthly values as CSV, linked from its page. */
 export function getStaticPaths() {
   return loadSite().edition.indicators.map((view) => ({ params: { slug: view.slug }, props: { slug: view.slug } }));
 }
