@@ -1,4 +1,4 @@
-import { parse, View, type Runtime } from 'vega';
+import { parse, View, type Spec } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { ChartJob, ChartKind } from './chart-job.ts';
 import { HISTORY_TEMPLATE } from './history-chart.ts';
@@ -8,33 +8,85 @@ import { SPC_TEMPLATE } from './spc-chart.ts';
 /** The Vega-Lite template of each chart kind. */
 export const CHART_TEMPLATES: Record<ChartKind, TopLevelSpec> = { history: HISTORY_TEMPLATE, spc: SPC_TEMPLATE };
 
+interface ChartView {
+  view: View;
+  /** The template's named datasets, which the job fills. */
+  datasets: string[];
+  /** The template's parameters with their default values. */
+  params: { name: string; value: unknown }[];
+}
+
 /**
  * Renders chart jobs to SVG strings with no browser and no network. Each
- * chart kind's template is compiled and parsed by Vega once, the first time
- * it is needed; every chart then gets a new view of that parsed runtime, fed
- * its own datasets and parameters.
+ * chart kind's template is compiled and parsed once, into one Vega view that
+ * every chart of that kind reuses: a chart costs a dataflow run and the SVG
+ * output, not a new view.
+ *
+ * A reused view must draw exactly what a new view would. So each job sets
+ * every dataset and parameter of the template, with the template's default
+ * where the job has none. The layout is worked out again on every run, and
+ * axis items are put back in tick order before the SVG is written.
  */
 export class ChartRenderer {
-  readonly #runtimes = new Map<ChartKind, Runtime>();
+  readonly #views = new Map<ChartKind, ChartView>();
 
   async render(job: ChartJob): Promise<string> {
-    const view = new View(this.#runtime(job.kind), { renderer: 'none' });
+    const chart = this.#view(job.kind);
     try {
-      for (const [name, rows] of Object.entries(job.datasets)) view.data(name, rows);
-      for (const [name, value] of Object.entries(job.params)) view.signal(name, value);
-      return labelSvg(await view.toSVG(), job.id, job.title, job.description);
-    } finally {
-      view.finalize();
+      for (const name of chart.datasets) chart.view.data(name, job.datasets[name] ?? []);
+      for (const param of chart.params) chart.view.signal(param.name, Object.hasOwn(job.params, param.name) ? job.params[param.name] : param.value);
+      await chart.view.runAsync();
+      orderAxisItems(chart.view.scenegraph().root);
+      return labelSvg(await chart.view.toSVG(), job.id, job.title, job.description);
+    } catch (error) {
+      // A failed run can leave the view half updated, so the next chart of this kind starts from a new view.
+      this.#views.delete(job.kind);
+      chart.view.finalize();
+      throw error;
     }
   }
 
-  #runtime(kind: ChartKind): Runtime {
-    let runtime = this.#runtimes.get(kind);
-    if (!runtime) {
-      runtime = parse(compile(CHART_TEMPLATES[kind]).spec);
-      this.#runtimes.set(kind, runtime);
+  /** Releases the views. */
+  close(): void {
+    for (const chart of this.#views.values()) chart.view.finalize();
+    this.#views.clear();
+  }
+
+  #view(kind: ChartKind): ChartView {
+    let chart = this.#views.get(kind);
+    if (!chart) {
+      const spec = compile(CHART_TEMPLATES[kind]).spec as Spec;
+      chart = {
+        view: new View(parse(spec), { renderer: 'none' }),
+        // Named datasets are the ones the template leaves empty for the job: no values, URL or source.
+        datasets: (spec.data ?? []).filter((data) => !('source' in data) && !('values' in data) && !('url' in data)).map((data) => data.name),
+        params: (CHART_TEMPLATES[kind] as { params?: { name: string; value?: unknown }[] }).params?.map(({ name, value }) => ({ name, value: value ?? null })) ?? [],
+      };
+      this.#views.set(kind, chart);
     }
-    return runtime;
+    return chart;
+  }
+}
+
+interface SceneNode {
+  marktype?: string;
+  role?: string;
+  items?: SceneNode[];
+  datum?: { tickIndex?: number };
+}
+
+/**
+ * Sorts each axis mark's items by tick index, the order a new view writes.
+ * A reused view keeps a tick that the previous chart also had in its old
+ * place and appends the new ones, so its SVG would list them in another order.
+ */
+function orderAxisItems(node: SceneNode): void {
+  for (const child of node.items ?? []) {
+    const items = child.items ?? [];
+    if (child.role?.startsWith('axis-') && items.every((item) => typeof item.datum?.tickIndex === 'number')) {
+      items.sort((a, b) => a.datum!.tickIndex! - b.datum!.tickIndex!);
+    }
+    orderAxisItems(child);
   }
 }
 

@@ -12,6 +12,13 @@ export const CHART_COLOURS = {
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 260;
 
+/**
+ * Padding around the plot that fits the axis labels, worked out again on
+ * every run. The build draws every chart of a kind with one reused view, and
+ * Vega's default works the padding out on the first run only.
+ */
+export const AUTOSIZE = { type: 'pad', resize: true } as const;
+
 export const BASE_CONFIG = {
   font: 'Arial, Helvetica, sans-serif',
   axis: { labelFontSize: 12, titleFontSize: 12, labelColor: CHART_COLOURS.text, titleColor: CHART_COLOURS.text, gridColor: CHART_COLOURS.grid },

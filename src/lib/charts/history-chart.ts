@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { addMonths, financialYearEnd, financialYearStart, formatMonth } from '../data/month.ts';
 import type { Indicator, Month, Target } from '../data/types.ts';
 import type { ChartJob } from './chart-job.ts';
-import { BASE_CONFIG, CHART_COLOURS, CHART_HEIGHT, CHART_WIDTH, MONTH_AXIS, monthToDate } from './chart-theme.ts';
+import { AUTOSIZE, BASE_CONFIG, CHART_COLOURS, CHART_HEIGHT, CHART_WIDTH, MONTH_AXIS, monthToDate } from './chart-theme.ts';
 
 /**
  * The history chart of an indicator: the monthly line (broken where a month
@@ -36,6 +36,7 @@ export const HISTORY_TEMPLATE = {
   width: CHART_WIDTH,
   height: CHART_HEIGHT,
   background: 'white',
+  autosize: AUTOSIZE,
   config: BASE_CONFIG,
   params: [
     { name: 'yMin', value: 0 },

@@ -3,7 +3,7 @@ import { formatMonth } from '../data/month.ts';
 import type { Indicator, Month } from '../data/types.ts';
 import type { SpcSummary } from '../spc/analyse-spc.ts';
 import type { ChartJob } from './chart-job.ts';
-import { BASE_CONFIG, CHART_HEIGHT, CHART_WIDTH, MONTH_AXIS, monthToDate } from './chart-theme.ts';
+import { AUTOSIZE, BASE_CONFIG, CHART_HEIGHT, CHART_WIDTH, MONTH_AXIS, monthToDate } from './chart-theme.ts';
 
 /**
  * The SPC (XmR) chart of an indicator: monthly points classed improvement,
@@ -32,6 +32,7 @@ export const SPC_TEMPLATE = {
   width: CHART_WIDTH,
   height: CHART_HEIGHT,
   background: 'white',
+  autosize: AUTOSIZE,
   config: { ...BASE_CONFIG, axis: { ...BASE_CONFIG.axis, gridColor: '#e5e5e5' } },
   params: [
     { name: 'yFormat', value: '.0f' },

@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateScorecard } from '../../../src/bench/generate-scorecard.ts';
+import { writeProject } from '../../../src/bench/write-project.ts';
+import type { ChartJob } from '../../../src/lib/charts/chart-job.ts';
+import { ChartRenderer } from '../../../src/lib/charts/chart-renderer.ts';
+import { listNoteMonths, readCommentary } from '../../../src/lib/content/read-commentary.ts';
+import { loadProject } from '../../../src/lib/load-project.ts';
+import { buildEdition } from '../../../src/lib/site/build-edition.ts';
+import { buildHistoryChartJob, buildSpcChartJob } from '../../../src/lib/site/chart-jobs.ts';
+import { PROJECT_ROOT } from '../../support/project-copy.ts';
+
+/** Builds every chart job of a project folder, in page order. */
+function chartJobs(root: string): ChartJob[] {
+  const { scorecard, findings } = loadProject(root);
+  if (!scorecard) throw new Error(`the project in ${root} has errors`);
+  const edition = buildEdition(scorecard, findings);
+  const noteMonths = listNoteMonths(readCommentary(root, []), edition.month);
+  return edition.indicators.flatMap((view) => {
+    const spc = buildSpcChartJob(view);
+    return [buildHistoryChartJob(view, noteMonths.get(view.indicator.code) ?? []), ...(spc ? [spc] : [])];
+  });
+}
+
+/** Renders each job with a renderer of its own, so every chart gets a new view: the reference output. */
+async function renderEachAlone(jobs: readonly ChartJob[]): Promise<string[]> {
+  const svgs: string[] = [];
+  for (const job of jobs) {
+    const renderer = new ChartRenderer();
+    svgs.push(await renderer.render(job));
+    renderer.close();
+  }
+  return svgs;
+}
+
+async function renderInTurn(jobs: readonly ChartJob[]): Promise<string[]> {
+  const renderer = new ChartRenderer();
+  const svgs: string[] = [];
+  for (const job of jobs) svgs.push(await renderer.render(job));
+  renderer.close();
+  return svgs;
+}
+
+const generatedRoot = mkdtempSync(join(tmpdir(), 'scorecard-charts-'));
+let shippedJobs: ChartJob[];
+let generatedJobs: ChartJob[];
+
+beforeAll(() => {
+  shippedJobs = chartJobs(PROJECT_ROOT);
+  // Late starts, gaps, both polarities and several y ranges, so consecutive charts differ in ticks and padding.
+  writeProject(generatedRoot, generateScorecard({ indicators: 40, months: 50, seed: 3 }).files);
+  generatedJobs = chartJobs(generatedRoot);
+});
+
+afterAll(() => {
+  rmSync(generatedRoot, { recursive: true, force: true });
+});
+
+describe('ChartRenderer', () => {
+  it('matches new views on shipped charts', async () => {
+    const alone = await renderEachAlone(shippedJobs);
+
+    expect(shippedJobs.length).toBeGreaterThan(35);
+    expect(await renderInTurn(shippedJobs)).toEqual(alone);
+    expect(await renderInTurn([...shippedJobs].reverse())).toEqual([...alone].reverse());
+  }, 60_000);
+
+  it('matches new views on generated charts', async () => {
+    const alone = await renderEachAlone(generatedJobs);
+
+    expect(await renderInTurn(generatedJobs)).toEqual(alone);
+  }, 60_000);
+
+  it('resets a missing parameter to its default', async () => {
+    const [job] = shippedJobs.filter((candidate) => candidate.kind === 'history');
+    const withoutRange: ChartJob = { ...job!, params: { ...job!.params } };
+    delete withoutRange.params.yMin;
+    delete withoutRange.params.yMax;
+    const [reference] = await renderEachAlone([withoutRange]);
+
+    const [, svg] = await renderInTurn([job!, withoutRange]);
+
+    expect(svg).toBe(reference);
+    expect(svg).not.toBe((await renderEachAlone([job!]))[0]);
+  });
+
+  it('empties a missing dataset', async () => {
+    const job = shippedJobs.find((candidate) => candidate.kind === 'history' && (candidate.datasets.targets?.length ?? 0) > 0)!;
+    const withoutTargets: ChartJob = { ...job, datasets: { ...job.datasets } };
+    delete withoutTargets.datasets.targets;
+    const [reference] = await renderEachAlone([withoutTargets]);
+
+    const [, svg] = await renderInTurn([job, withoutTargets]);
+
+    expect(svg).toBe(reference);
+    expect(svg).not.toContain('Target ');
+  });
+
+  it('recovers after a failed chart', async () => {
+    const [first, second] = shippedJobs;
+    // d3-format rejects this number format, so Vega throws while it labels the y axis.
+    const broken: ChartJob = { ...first!, params: { ...first!.params, yFormat: 'not a format' } };
+    const renderer = new ChartRenderer();
+
+    await expect(renderer.render(broken)).rejects.toThrow();
+    const svg = await renderer.render(second!);
+    renderer.close();
+
+    expect(svg).toBe((await renderEachAlone([second!]))[0]);
+  });
+});
