@@ -145,8 +145,8 @@ function printReport(report: BuildReport, loadBefore: number): void {
   const perSecond = report.pages / (report.wallMs / 1000);
   console.log(`${report.name}: ${formatSeconds(report.wallMs)} wall, ${report.pages.toLocaleString('en-GB')} pages (${perSecond.toFixed(1)} pages/s), peak RSS ${formatBytes(report.peakRssBytes)} (load average before: ${loadBefore.toFixed(2)})`);
   if (report.phases) {
-    const { load, evaluate, charts, pages } = report.phases;
-    console.log(`  phases: load ${formatSeconds(load)}, evaluate ${formatSeconds(evaluate)}, charts ${formatSeconds(charts)}, pages ${formatSeconds(pages)}`);
+    const { load, evaluate, charts, pages, slots } = report.phases;
+    console.log(`  phases: load ${formatSeconds(load)}, evaluate ${formatSeconds(evaluate)}, charts ${formatSeconds(charts)}, pages ${formatSeconds(pages)}, chart slots ${formatSeconds(slots)}`);
   } else {
     console.log('  phases: the build wrote no timings file');
   }

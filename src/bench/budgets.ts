@@ -13,7 +13,8 @@ export interface BuildMeasure {
   wallMs: number;
   pages: number;
   peakRssBytes: number;
-  phases: { load: number; evaluate: number; charts: number; pages: number } | null;
+  /** Milliseconds per phase. `charts` overlaps `pages`, and `slots` is the filling of chart slots after Astro. */
+  phases: { load: number; evaluate: number; charts: number; pages: number; slots: number } | null;
   charts: { rendered: number; cached: number } | null;
   indicatorPage: { html: Weight; css: Weight; js: Weight } | null;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { ChartJob } from './chart-job.ts';
 import { CHART_TEMPLATES } from './chart-renderer.ts';
 
@@ -25,16 +26,21 @@ export function chartKey(job: ChartJob): string {
   return createHash('sha256').update(TEMPLATE_HASH).update(JSON.stringify(job)).digest('hex');
 }
 
+/** Returns the path of the cached SVG with cache key `key`, which may not exist yet. */
+export function chartPath(key: string, directory = chartCacheDir()): string {
+  return join(directory, `${key}.svg`);
+}
+
 export function readCachedChart(key: string, directory = chartCacheDir()): string | null {
-  const path = join(directory, `${key}.svg`);
+  const path = chartPath(key, directory);
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
 }
 
-/** Writes through a temporary file, so a reader never sees half an SVG. */
+/** Writes through a temporary file named by process and thread, so a reader never sees half an SVG. */
 export function writeCachedChart(key: string, svg: string, directory = chartCacheDir()): void {
   mkdirSync(directory, { recursive: true });
-  const path = join(directory, `${key}.svg`);
-  const temporary = `${path}.${process.pid}.tmp`;
+  const path = chartPath(key, directory);
+  const temporary = `${path}.${process.pid}-${threadId}.tmp`;
   writeFileSync(temporary, svg);
   renameSync(temporary, path);
 }

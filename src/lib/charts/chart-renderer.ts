@@ -36,7 +36,8 @@ export class ChartRenderer {
       for (const name of chart.datasets) chart.view.data(name, job.datasets[name] ?? []);
       for (const param of chart.params) chart.view.signal(param.name, Object.hasOwn(job.params, param.name) ? job.params[param.name] : param.value);
       await chart.view.runAsync();
-      orderAxisItems(chart.view.scenegraph().root);
+      // Vega's types omit the scenegraph's root, which its renderers draw from.
+      orderAxisItems((chart.view.scenegraph() as unknown as { root: SceneNode }).root);
       return labelSvg(await chart.view.toSVG(), job.id, job.title, job.description);
     } catch (error) {
       // A failed run can leave the view half updated, so the next chart of this kind starts from a new view.

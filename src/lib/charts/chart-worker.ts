@@ -1,30 +1,72 @@
-import { parentPort } from 'node:worker_threads';
-import type { ChartJob } from './chart-job.ts';
-import { ChartRenderer } from './chart-renderer.ts';
+import { deserialize } from 'node:v8';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Scorecard } from '../data/load-scorecard.ts';
+import type { Month } from '../data/types.ts';
+import type { Finding } from '../findings.ts';
+import { buildEdition, type IndicatorView } from '../site/build-edition.ts';
+import { fillSlotsInFiles } from './chart-slots.ts';
+import { drawCharts, IndicatorQueue, type DrawnCharts } from './draw-charts.ts';
 
 /**
- * Worker thread of the render pool: queues the jobs it receives and renders
- * them one at a time, posting each SVG, or the error, back with the job's id.
- * One at a time keeps a single Vega view alive, which bounds memory.
+ * Worker thread of the chart phase. It builds the edition from the scorecard
+ * it is given, then draws the charts of the indicators it claims from the
+ * shared queue, skipping those in the cache. Once Astro has written the
+ * pages, it fills the chart slots of the files it is sent.
  */
-const renderer = new ChartRenderer();
-const queue: { id: number; job: string }[] = [];
-let running = false;
 
-parentPort!.on('message', (message: { id: number; job: string }) => {
-  queue.push(message);
-  if (!running) void drain();
+/** Data the build passes to each worker. */
+export interface ChartWorkerData {
+  /** `ChartInput`, serialised once with `v8.serialize` so every worker gets a copy of the bytes. */
+  input: Uint8Array;
+  /** The `IndicatorQueue` shared by every thread of the chart phase. */
+  queue: SharedArrayBuffer;
+  cacheDir: string;
+}
+
+/** The scorecard the pages are built from, with what the chart jobs need besides it. */
+export interface ChartInput {
+  scorecard: Scorecard;
+  findings: Finding[];
+  /** The edition month, so the worker's edition is the pages' edition. */
+  month: Month;
+  /** Months of each indicator's notes, oldest first, by indicator code. */
+  noteMonths: Map<string, Month[]>;
+}
+
+/** A request to fill the chart slots of `files`, with the cache key of every chart on the site by chart id. */
+export interface FillRequest {
+  files: string[];
+  keys: [string, string][];
+}
+
+export type ChartWorkerMessage =
+  | ({ type: 'drawn' } & DrawnCharts)
+  | { type: 'filled'; pages: number }
+  | { type: 'failed'; error: string };
+
+const { input, queue, cacheDir } = workerData as ChartWorkerData;
+const port = parentPort!;
+
+port.on('message', (request: FillRequest) => {
+  try {
+    port.postMessage({ type: 'filled', pages: fillSlotsInFiles(request.files, new Map(request.keys), cacheDir) } satisfies ChartWorkerMessage);
+  } catch (error) {
+    port.postMessage({ type: 'failed', error: (error as Error).message } satisfies ChartWorkerMessage);
+  }
 });
 
-async function drain(): Promise<void> {
-  running = true;
-  while (queue.length > 0) {
-    const { id, job } = queue.shift()!;
-    try {
-      parentPort!.postMessage({ id, svg: await renderer.render(JSON.parse(job) as ChartJob) });
-    } catch (error) {
-      parentPort!.postMessage({ id, error: (error as Error).stack ?? String(error) });
-    }
-  }
-  running = false;
+draw().then(
+  (message) => port.postMessage(message),
+  (error: Error) => port.postMessage({ type: 'failed', error: error.message } satisfies ChartWorkerMessage),
+);
+
+async function draw(): Promise<ChartWorkerMessage> {
+  const { views, noteMonths } = readInput();
+  return { type: 'drawn', ...(await drawCharts(views, noteMonths, new IndicatorQueue(queue), cacheDir)) };
+}
+
+/** Builds the indicator views from the input. The scorecard is not kept, which keeps the worker's heap small. */
+function readInput(): { views: IndicatorView[]; noteMonths: Map<string, Month[]> } {
+  const { scorecard, findings, month, noteMonths } = deserialize(input) as ChartInput;
+  return { views: buildEdition(scorecard, findings, month).indicators, noteMonths };
 }

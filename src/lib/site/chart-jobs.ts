@@ -60,6 +60,28 @@ export function buildSpcChartJob(view: IndicatorView): ChartJob | null {
   });
 }
 
-function chartPoints(view: IndicatorView): { month: Month; value: number | null; label: string }[] {
-  return view.series.map((point) => ({ month: point.month, value: point.value, label: point.value === null ? 'No data' : view.format(point.value) }));
+type ChartPoint = { month: Month; value: number | null; label: string };
+
+/** Points already labelled, by view: both charts of an indicator plot the same points, and formatting is the costly part. */
+const pointsByView = new WeakMap<IndicatorView, ChartPoint[]>();
+
+function chartPoints(view: IndicatorView): ChartPoint[] {
+  let points = pointsByView.get(view);
+  if (!points) {
+    points = view.series.map((point) => ({ month: point.month, value: point.value, label: point.value === null ? 'No data' : view.format(point.value) }));
+    pointsByView.set(view, points);
+  }
+  return points;
+}
+
+/**
+ * Builds the chart jobs of every indicator page, in page order: the history
+ * chart, then the SPC chart where there is one. `noteMonths` maps an
+ * indicator code to the months of its notes.
+ */
+export function buildSiteChartJobs(views: readonly IndicatorView[], noteMonths: ReadonlyMap<string, readonly Month[]>): ChartJob[] {
+  return views.flatMap((view) => {
+    const spcJob = buildSpcChartJob(view);
+    return [buildHistoryChartJob(view, noteMonths.get(view.indicator.code) ?? []), ...(spcJob ? [spcJob] : [])];
+  });
 }

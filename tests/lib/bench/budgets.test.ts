@@ -11,7 +11,7 @@ function measure(name: string, wallMs: number, overrides: Partial<BuildMeasure> 
     wallMs,
     pages: 100,
     peakRssBytes: 1024 ** 3,
-    phases: { load: 1, evaluate: 1, charts: 1, pages: 1 },
+    phases: { load: 1, evaluate: 1, charts: 1, pages: 1, slots: 1 },
     charts: { rendered: 10, cached: 0 },
     indicatorPage: { html: { raw: 90 * KIB, gzip: 12 * KIB }, css: { raw: 8 * KIB, gzip: 2 * KIB }, js: { raw: 4 * KIB, gzip: 2 * KIB } },
     ...overrides,

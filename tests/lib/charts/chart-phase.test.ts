@@ -1,0 +1,105 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ChartPhase, workerHeapLimitMb } from '../../../src/lib/charts/chart-phase.ts';
+import { ChartRenderer } from '../../../src/lib/charts/chart-renderer.ts';
+import { chartSlot } from '../../../src/lib/charts/chart-slots.ts';
+import { IndicatorQueue } from '../../../src/lib/charts/draw-charts.ts';
+import type { Scorecard } from '../../../src/lib/data/load-scorecard.ts';
+import { listNoteMonths, readCommentary } from '../../../src/lib/content/read-commentary.ts';
+import type { Finding } from '../../../src/lib/findings.ts';
+import { loadProject } from '../../../src/lib/load-project.ts';
+import { buildEdition, type Edition } from '../../../src/lib/site/build-edition.ts';
+import { buildSiteChartJobs } from '../../../src/lib/site/chart-jobs.ts';
+import { PROJECT_ROOT } from '../../support/project-copy.ts';
+
+let scorecard: Scorecard;
+let findings: Finding[];
+let edition: Edition;
+let noteMonths: Map<string, string[]>;
+let folder = '';
+
+beforeAll(() => {
+  const loaded = loadProject(PROJECT_ROOT);
+  scorecard = loaded.scorecard!;
+  findings = loaded.findings;
+  edition = buildEdition(scorecard, findings);
+  noteMonths = listNoteMonths(readCommentary(PROJECT_ROOT, []), edition.month);
+});
+
+afterEach(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
+function startPhase(cacheDir: string, workers: number): ChartPhase {
+  return new ChartPhase({ scorecard, findings, month: edition.month, noteMonths }, cacheDir, workers);
+}
+
+describe('IndicatorQueue', () => {
+  it('hands out each index once across copies', () => {
+    const queue = new IndicatorQueue();
+    const copy = new IndicatorQueue(queue.buffer);
+
+    const claimed = [queue.claim(), copy.claim(), queue.claim(), copy.claim()];
+
+    expect(claimed).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('ChartPhase', () => {
+  it('draws every shipped chart once, then finds them cached', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'scorecard-phase-'));
+    const cacheDir = join(folder, 'cache');
+    const jobs = buildSiteChartJobs(edition.indicators, noteMonths);
+
+    const cold = startPhase(cacheDir, 2);
+    const first = await cold.finish(edition.indicators, noteMonths);
+    await cold.close();
+    const warm = startPhase(cacheDir, 1);
+    const second = await warm.finish(edition.indicators, noteMonths);
+    await warm.close();
+
+    expect(first.rendered + first.cached).toBe(jobs.length);
+    expect(first.rendered).toBeGreaterThan(60);
+    expect(second).toMatchObject({ rendered: 0, cached: jobs.length });
+  });
+
+  it('fills slots with the SVG a renderer draws for the job', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'scorecard-phase-'));
+    const cacheDir = join(folder, 'cache');
+    const [job] = buildSiteChartJobs(edition.indicators.slice(0, 1), noteMonths);
+    const pages = [join(folder, 'a.html'), join(folder, 'b.html'), join(folder, 'c.html')];
+    for (const page of pages) writeFileSync(page, `<figure>${chartSlot(job!.id)}</figure>`);
+    const renderer = new ChartRenderer();
+    const expected = await renderer.render(job!);
+    renderer.close();
+
+    const phase = startPhase(cacheDir, 1);
+    await phase.finish(edition.indicators, noteMonths);
+    const filled = await phase.fillSlots(pages);
+    await phase.close();
+
+    expect(filled).toBe(3);
+    for (const page of pages) expect(readFileSync(page, 'utf8')).toBe(`<figure>${expected}</figure>`);
+  });
+
+  it('reports the chart that could not be written', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'scorecard-phase-'));
+    const notAFolder = join(folder, 'cache');
+    writeFileSync(notAFolder, 'a file where the cache folder should be');
+
+    const phase = startPhase(notAFolder, 1);
+    const finished = phase.finish(edition.indicators, noteMonths);
+
+    await expect(finished).rejects.toThrow(/^Drawing the chart ".+" failed: /);
+    await phase.close();
+  });
+});
+
+describe('workerHeapLimitMb', () => {
+  it('grows with the input', () => {
+    expect(workerHeapLimitMb(0)).toBe(128);
+    expect(workerHeapLimitMb(14 * 1024 ** 2)).toBe(240);
+  });
+});
