@@ -13,7 +13,7 @@ import { CHART_TEMPLATES } from './chart-renderer.ts';
  */
 
 /** Bump when the SVG post-processing changes, so old cache files are not reused. */
-const RENDERER_VERSION = '3';
+const RENDERER_VERSION = '4';
 
 const TEMPLATE_HASH = createHash('sha256').update(RENDERER_VERSION).update(JSON.stringify(CHART_TEMPLATES)).digest('hex');
 
