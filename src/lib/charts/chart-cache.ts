@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { version as vegaVersion } from 'vega';
+import { version as vegaLiteVersion } from 'vega-lite';
 import type { ChartJob } from './chart-job.ts';
 import { CHART_TEMPLATES } from './chart-renderer.ts';
 
@@ -15,7 +17,8 @@ import { CHART_TEMPLATES } from './chart-renderer.ts';
 /** Bump when the SVG post-processing changes, so old cache files are not reused. */
 const RENDERER_VERSION = '4';
 
-const TEMPLATE_HASH = createHash('sha256').update(RENDERER_VERSION).update(JSON.stringify(CHART_TEMPLATES)).digest('hex');
+/** Everything besides the job that shapes the SVG: the templates, the post-processing and the versions of Vega that draw it. */
+const TEMPLATE_HASH = createHash('sha256').update(RENDERER_VERSION).update(vegaVersion).update(vegaLiteVersion).update(JSON.stringify(CHART_TEMPLATES)).digest('hex');
 
 /** Returns the cache folder: `SCORECARD_CACHE_DIR`, or `node_modules/.cache/scorecard/charts` under the working folder. */
 export function chartCacheDir(): string {
@@ -36,11 +39,14 @@ export function readCachedChart(key: string, directory = chartCacheDir()): strin
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
 }
 
-/** Writes through a temporary file named by process and thread, so a reader never sees half an SVG. */
 export function writeCachedChart(key: string, svg: string, directory = chartCacheDir()): void {
   mkdirSync(directory, { recursive: true });
-  const path = chartPath(key, directory);
+  writeCacheFile(chartPath(key, directory), svg);
+}
+
+/** Writes through a temporary file named by process and thread, so a reader never sees half a file. */
+export function writeCacheFile(path: string, text: string): void {
   const temporary = `${path}.${process.pid}-${threadId}.tmp`;
-  writeFileSync(temporary, svg);
+  writeFileSync(temporary, text);
   renameSync(temporary, path);
 }

@@ -3,16 +3,18 @@ import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Month } from '../data/types.ts';
 import type { IndicatorView } from '../site/build-edition.ts';
+import { manifestHash, readManifest, writeManifest } from './chart-manifest.ts';
 import { fillSlotsInFiles } from './chart-slots.ts';
-import type { ChartInput, ChartWorkerData, ChartWorkerMessage, FillRequest } from './chart-worker.ts';
+import type { ChartInput, ChartWorkerData, ChartWorkerMessage } from './chart-worker.ts';
 import { drawCharts, IndicatorQueue, type DrawnCharts } from './draw-charts.ts';
 
 /**
  * The build's chart phase. Worker threads draw every chart that is not in
  * the cache while Astro renders the pages with a slot for each chart (see
  * `chart-slots.ts`). When Astro is done, the main thread draws whatever the
- * workers have not claimed yet. Then the workers and the main thread fill
- * the slots with the SVGs.
+ * workers have not claimed yet, then fills the slots with the SVGs. When the
+ * chart manifest shows that nothing the charts are built from changed, no
+ * worker starts at all (see `chart-manifest.ts`).
  */
 
 export interface ChartCounts {
@@ -46,10 +48,19 @@ export class ChartPhase {
   readonly #cacheDir: string;
   readonly #queue = new IndicatorQueue();
   readonly #workers: ChartWorkerHandle[];
-  #keys: [string, string][] = [];
+  readonly #manifestHash: string;
+  /** Cache key by chart id: from the manifest when it matched, otherwise filled in by `finish`. */
+  #keys: Map<string, string> | null;
 
   constructor(input: ChartInput, cacheDir: string, workers = chartWorkerCount()) {
     this.#cacheDir = cacheDir;
+    this.#manifestHash = manifestHash(input);
+    this.#keys = readManifest(cacheDir, this.#manifestHash);
+    if (this.#keys !== null) {
+      this.#workers = [];
+      return;
+    }
+
     // One serialisation for every worker: each gets a copy of the bytes, which is cheaper than cloning the objects again.
     const bytes = serialize(input);
     this.#workers = Array.from({ length: workers }, () => new ChartWorkerHandle({ input: bytes, queue: this.#queue.buffer, cacheDir }));
@@ -61,12 +72,16 @@ export class ChartPhase {
    * the ones the workers' input gives.
    */
   async finish(views: readonly IndicatorView[], noteMonths: ReadonlyMap<string, readonly Month[]>): Promise<ChartCounts> {
+    if (this.#keys !== null) return { rendered: 0, cached: this.#keys.size, drawMs: 0 };
+
     const mainThread = await drawCharts(views, noteMonths, this.#queue, this.#cacheDir);
     const mainDone = mainThread.keys.length > 0 ? performance.now() : this.#started;
-    const results = await Promise.all(this.#workers.map((worker) => worker.next('drawn')));
+    const results = await Promise.all(this.#workers.map((worker) => worker.result));
 
     const all: DrawnCharts[] = [mainThread, ...results];
-    this.#keys = all.flatMap((drawn) => drawn.keys);
+    const keys = all.flatMap((drawn) => drawn.keys);
+    writeManifest(this.#cacheDir, this.#manifestHash, keys);
+    this.#keys = new Map(keys);
     const lastDone = Math.max(mainDone, ...this.#workers.map((worker) => worker.drawnAt));
     return {
       rendered: all.reduce((sum, drawn) => sum + drawn.rendered, 0),
@@ -77,21 +92,11 @@ export class ChartPhase {
 
   /**
    * Fills the chart slots of the HTML files `files` (absolute paths), after
-   * `finish`. The workers and this thread each take a share of the files.
-   * Returns how many pages had slots.
+   * `finish`. Returns how many pages had slots.
    */
-  async fillSlots(files: readonly string[]): Promise<number> {
-    const keys = this.#keys;
-    const shares = this.#workers.length + 1;
-    const shareOf = (share: number) => files.filter((_file, index) => index % shares === share);
-
-    const replies = this.#workers.map((worker, index) => {
-      worker.post({ files: shareOf(index + 1), keys });
-      return worker.next('filled');
-    });
-    const filledHere = fillSlotsInFiles(shareOf(0), new Map(keys), this.#cacheDir);
-    const filled = await Promise.all(replies);
-    return filled.reduce((sum, message) => sum + message.pages, filledHere);
+  fillSlots(files: readonly string[]): Promise<number> {
+    if (this.#keys === null) throw new Error('fillSlots was called before finish');
+    return fillSlotsInFiles(files, this.#keys, this.#cacheDir);
   }
 
   /** Stops the workers. */
@@ -100,14 +105,12 @@ export class ChartPhase {
   }
 }
 
-type MessageOf<T extends ChartWorkerMessage['type']> = Extract<ChartWorkerMessage, { type: T }>;
-
-/** A worker and the reply it owes. A worker does one task at a time, so one pending reply is enough. */
+/** A chart worker and the result it owes: the charts it drew, or why it failed. */
 class ChartWorkerHandle {
   readonly #worker: Worker;
-  #pending: { type: string; resolve: (message: ChartWorkerMessage) => void; reject: (error: Error) => void } | null = null;
-  #early: ChartWorkerMessage[] = [];
-  #failure: Error | null = null;
+
+  /** Settles once, with the worker's first message, its error, or its exit. */
+  readonly result: Promise<DrawnCharts>;
 
   /** When the worker reported its charts drawn, from `performance.now()`; 0 until then. */
   drawnAt = 0;
@@ -117,49 +120,20 @@ class ChartWorkerHandle {
       workerData: data,
       resourceLimits: { maxOldGenerationSizeMb: workerHeapLimitMb(data.input.byteLength) },
     });
-    this.#worker.on('message', (message: ChartWorkerMessage) => this.#receive(message));
-    this.#worker.on('error', (error) => this.#fail(new Error(`A chart worker failed: ${error.message}`)));
-    this.#worker.on('exit', (code) => this.#fail(new Error(`A chart worker stopped with exit code ${code} before it finished.`)));
-  }
-
-  post(request: FillRequest): void {
-    this.#worker.postMessage(request);
-  }
-
-  next<T extends ChartWorkerMessage['type']>(type: T): Promise<MessageOf<T>> {
-    if (this.#failure) return Promise.reject(this.#failure);
-    const early = this.#early.shift();
-    if (early) return early.type === type ? Promise.resolve(early as MessageOf<T>) : Promise.reject(toError(early));
-    return new Promise((resolve, reject) => {
-      this.#pending = { type, resolve: resolve as (message: ChartWorkerMessage) => void, reject };
+    this.result = new Promise((resolve, reject) => {
+      this.#worker.on('message', (message: ChartWorkerMessage) => {
+        if (message.type === 'failed') return reject(new Error(message.error));
+        this.drawnAt = performance.now();
+        resolve(message);
+      });
+      this.#worker.on('error', (error) => reject(new Error(`A chart worker failed: ${error.message}`)));
+      this.#worker.on('exit', (code) => reject(new Error(`A chart worker stopped with exit code ${code} before it finished.`)));
     });
+    // The build awaits `result` only after Astro, so a failure before then must not count as unhandled.
+    this.result.catch(() => undefined);
   }
 
   async terminate(): Promise<void> {
-    this.#failure ??= new Error('The chart phase was stopped.');
     await this.#worker.terminate();
   }
-
-  #receive(message: ChartWorkerMessage): void {
-    if (message.type === 'drawn') this.drawnAt = performance.now();
-    const pending = this.#pending;
-    if (!pending) {
-      this.#early.push(message);
-      return;
-    }
-    this.#pending = null;
-    if (message.type === pending.type) pending.resolve(message);
-    else pending.reject(toError(message));
-  }
-
-  #fail(error: Error): void {
-    this.#failure ??= error;
-    const pending = this.#pending;
-    this.#pending = null;
-    pending?.reject(this.#failure);
-  }
-}
-
-function toError(message: ChartWorkerMessage): Error {
-  return new Error(message.type === 'failed' ? message.error : `A chart worker sent "${message.type}" out of turn.`);
 }

@@ -4,14 +4,12 @@ import type { Scorecard } from '../data/load-scorecard.ts';
 import type { Month } from '../data/types.ts';
 import type { Finding } from '../findings.ts';
 import { buildEdition, type IndicatorView } from '../site/build-edition.ts';
-import { fillSlotsInFiles } from './chart-slots.ts';
 import { drawCharts, IndicatorQueue, type DrawnCharts } from './draw-charts.ts';
 
 /**
  * Worker thread of the chart phase. It builds the edition from the scorecard
  * it is given, then draws the charts of the indicators it claims from the
- * shared queue, skipping those in the cache. Once Astro has written the
- * pages, it fills the chart slots of the files it is sent.
+ * shared queue, skipping those in the cache.
  */
 
 /** Data the build passes to each worker. */
@@ -33,27 +31,12 @@ export interface ChartInput {
   noteMonths: Map<string, Month[]>;
 }
 
-/** A request to fill the chart slots of `files`, with the cache key of every chart on the site by chart id. */
-export interface FillRequest {
-  files: string[];
-  keys: [string, string][];
-}
-
 export type ChartWorkerMessage =
   | ({ type: 'drawn' } & DrawnCharts)
-  | { type: 'filled'; pages: number }
   | { type: 'failed'; error: string };
 
 const { input, queue, cacheDir } = workerData as ChartWorkerData;
 const port = parentPort!;
-
-port.on('message', (request: FillRequest) => {
-  try {
-    port.postMessage({ type: 'filled', pages: fillSlotsInFiles(request.files, new Map(request.keys), cacheDir) } satisfies ChartWorkerMessage);
-  } catch (error) {
-    port.postMessage({ type: 'failed', error: (error as Error).message } satisfies ChartWorkerMessage);
-  }
-});
 
 draw().then(
   (message) => port.postMessage(message),

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chartKey, chartPath } from '../../../src/lib/charts/chart-cache.ts';
+import { manifestHash } from '../../../src/lib/charts/chart-manifest.ts';
 import { ChartPhase, workerHeapLimitMb } from '../../../src/lib/charts/chart-phase.ts';
 import { ChartRenderer } from '../../../src/lib/charts/chart-renderer.ts';
 import { chartSlot } from '../../../src/lib/charts/chart-slots.ts';
@@ -94,6 +96,47 @@ describe('ChartPhase', () => {
 
     await expect(finished).rejects.toThrow(/^Drawing the chart ".+" failed: /);
     await phase.close();
+  });
+});
+
+describe('chart manifest', () => {
+  it('skips every job when nothing changed', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'scorecard-phase-'));
+    const cacheDir = join(folder, 'cache');
+    const cold = startPhase(cacheDir, 1);
+    const first = await cold.finish(edition.indicators, noteMonths);
+    await cold.close();
+
+    const warm = startPhase(cacheDir, 1);
+    const second = await warm.finish([], new Map());
+    await warm.close();
+
+    expect(second).toEqual({ rendered: 0, cached: first.rendered + first.cached, drawMs: 0 });
+  });
+
+  it('redraws a chart missing from the cache', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'scorecard-phase-'));
+    const cacheDir = join(folder, 'cache');
+    const cold = startPhase(cacheDir, 1);
+    const first = await cold.finish(edition.indicators, noteMonths);
+    await cold.close();
+    const [job] = buildSiteChartJobs(edition.indicators.slice(0, 1), noteMonths);
+    rmSync(chartPath(chartKey(job!), cacheDir));
+
+    const warm = startPhase(cacheDir, 1);
+    const second = await warm.finish(edition.indicators, noteMonths);
+    await warm.close();
+
+    expect(second).toMatchObject({ rendered: 1, cached: first.rendered + first.cached - 1 });
+  });
+
+  it('hashes equal input equally and changed input differently', () => {
+    const input = { scorecard, findings, month: edition.month, noteMonths };
+    const moved = new Map(noteMonths);
+    moved.set('W 1', ['2018-07']);
+
+    expect(manifestHash(structuredClone(input))).toBe(manifestHash(input));
+    expect(manifestHash({ ...input, noteMonths: moved })).not.toBe(manifestHash(input));
   });
 });
 
