@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chartKey, chartPath } from '../../../src/lib/charts/chart-cache.ts';
 import { manifestHash } from '../../../src/lib/charts/chart-manifest.ts';
-import { ChartPhase, workerHeapLimitMb } from '../../../src/lib/charts/chart-phase.ts';
+import { ChartPhase, workerHeapLimitMb, type ChartCounts } from '../../../src/lib/charts/chart-phase.ts';
 import { ChartRenderer } from '../../../src/lib/charts/chart-renderer.ts';
 import { chartSlot } from '../../../src/lib/charts/chart-slots.ts';
 import { IndicatorQueue } from '../../../src/lib/charts/draw-charts.ts';
@@ -99,13 +99,19 @@ describe('ChartPhase', () => {
   });
 });
 
+/** Runs a whole chart phase into a new cache folder and returns the folder and the phase's counts. */
+async function drawIntoNewCache(): Promise<{ cacheDir: string; first: ChartCounts }> {
+  folder = mkdtempSync(join(tmpdir(), 'scorecard-phase-'));
+  const cacheDir = join(folder, 'cache');
+  const phase = startPhase(cacheDir, 1);
+  const first = await phase.finish(edition.indicators, noteMonths);
+  await phase.close();
+  return { cacheDir, first };
+}
+
 describe('chart manifest', () => {
   it('skips every job when nothing changed', async () => {
-    folder = mkdtempSync(join(tmpdir(), 'scorecard-phase-'));
-    const cacheDir = join(folder, 'cache');
-    const cold = startPhase(cacheDir, 1);
-    const first = await cold.finish(edition.indicators, noteMonths);
-    await cold.close();
+    const { cacheDir, first } = await drawIntoNewCache();
 
     const warm = startPhase(cacheDir, 1);
     const second = await warm.finish([], new Map());
@@ -115,11 +121,7 @@ describe('chart manifest', () => {
   });
 
   it('redraws a chart missing from the cache', async () => {
-    folder = mkdtempSync(join(tmpdir(), 'scorecard-phase-'));
-    const cacheDir = join(folder, 'cache');
-    const cold = startPhase(cacheDir, 1);
-    const first = await cold.finish(edition.indicators, noteMonths);
-    await cold.close();
+    const { cacheDir, first } = await drawIntoNewCache();
     const [job] = buildSiteChartJobs(edition.indicators.slice(0, 1), noteMonths);
     rmSync(chartPath(chartKey(job!), cacheDir));
 
