@@ -94,7 +94,7 @@ export class ChartPhase {
    * Fills the chart slots of the HTML files `files` (absolute paths), after
    * `finish`. Returns how many pages had slots.
    */
-  fillSlots(files: readonly string[]): Promise<number> {
+  fillSlots(files: readonly string[]): number {
     if (this.#keys === null) throw new Error('fillSlots was called before finish');
     return fillSlotsInFiles(files, this.#keys, this.#cacheDir);
   }

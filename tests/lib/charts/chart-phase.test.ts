@@ -79,7 +79,7 @@ describe('ChartPhase', () => {
 
     const phase = startPhase(cacheDir, 1);
     await phase.finish(edition.indicators, noteMonths);
-    const filled = await phase.fillSlots(pages);
+    const filled = phase.fillSlots(pages);
     await phase.close();
 
     expect(filled).toBe(3);

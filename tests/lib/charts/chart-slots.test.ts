@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeCachedChart } from '../../../src/lib/charts/chart-cache.ts';
-import { chartSlot, chartSlotIds, fillChartSlots, fillSlotsInFiles } from '../../../src/lib/charts/chart-slots.ts';
+import { chartSlot, fillChartSlots, fillSlotsInFiles } from '../../../src/lib/charts/chart-slots.ts';
 
 const svgs: Record<string, string> = {
   'chart-w-1': '<svg><title>W 1 – £ and $& stay as written</title></svg>',
@@ -45,18 +45,6 @@ describe('fillChartSlots', () => {
   });
 });
 
-describe('chartSlotIds', () => {
-  it('lists slot ids in page order', () => {
-    const html = Buffer.from(`<p>–</p>${chartSlot('chart-w-1')}<p>x</p>${chartSlot('spc-w-1')}`);
-
-    expect(chartSlotIds(html)).toEqual(['chart-w-1', 'spc-w-1']);
-  });
-
-  it('lists nothing for a page without slots', () => {
-    expect(chartSlotIds(Buffer.from('<p>none</p>'))).toEqual([]);
-  });
-});
-
 describe('fillSlotsInFiles', () => {
   let folder = '';
 
@@ -64,7 +52,7 @@ describe('fillSlotsInFiles', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('fills pages from the chart cache and leaves others alone', async () => {
+  it('fills pages from the chart cache and leaves others alone', () => {
     folder = mkdtempSync(join(tmpdir(), 'scorecard-slots-'));
     const cache = join(folder, 'cache');
     writeCachedChart('key-w-1', svgs['chart-w-1']!, cache);
@@ -73,18 +61,18 @@ describe('fillSlotsInFiles', () => {
     writeFileSync(page, `<main>${chartSlot('chart-w-1')}</main>`);
     writeFileSync(plain, '<main>none</main>');
 
-    const filled = await fillSlotsInFiles([page, plain], new Map([['chart-w-1', 'key-w-1']]), cache);
+    const filled = fillSlotsInFiles([page, plain], new Map([['chart-w-1', 'key-w-1']]), cache);
 
     expect(filled).toBe(1);
     expect(readFileSync(page, 'utf8')).toBe(`<main>${svgs['chart-w-1']}</main>`);
     expect(readFileSync(plain, 'utf8')).toBe('<main>none</main>');
   });
 
-  it('names a chart that has no cache key', async () => {
+  it('names a chart that has no cache key', () => {
     folder = mkdtempSync(join(tmpdir(), 'scorecard-slots-'));
     const page = join(folder, 'page.html');
     writeFileSync(page, chartSlot('chart-x-9'));
 
-    await expect(fillSlotsInFiles([page], new Map(), join(folder, 'cache'))).rejects.toThrow('a page has a slot for the chart "chart-x-9", which the build did not draw');
+    expect(() => fillSlotsInFiles([page], new Map(), join(folder, 'cache'))).toThrow('a page has a slot for the chart "chart-x-9", which the build did not draw');
   });
 });
