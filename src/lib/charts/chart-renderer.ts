@@ -93,14 +93,19 @@ function orderAxisItems(node: SceneNode): void {
 
 /**
  * Builds the whole Vega-Lite spec of a job, with its data inline, for vega-embed to
- * draw the interactive chart in the browser.
+ * draw the interactive chart in the browser. Layers whose dataset is empty are
+ * left out: they draw nothing, and Vega warns about the empty extent of their
+ * fields in the reader's console.
  */
 export function buildEmbeddableSpec(job: ChartJob): TopLevelSpec {
-  const template = CHART_TEMPLATES[job.kind] as TopLevelSpec & { params: { name: string; value: unknown }[] };
+  const template = CHART_TEMPLATES[job.kind] as TopLevelSpec & { params: { name: string; value: unknown }[]; layer: { data?: { name: string } }[] };
+  const hasRows = (name: string) => (job.datasets[name]?.length ?? 0) > 0;
+  const layer = template.layer.filter((part) => part.data === undefined || hasRows(part.data.name));
   return {
     ...template,
     description: job.title,
-    datasets: job.datasets,
+    datasets: Object.fromEntries(Object.entries(job.datasets).filter(([name]) => hasRows(name))),
     params: template.params.map((param) => ({ ...param, value: job.params[param.name] ?? param.value })),
+    layer,
   } as TopLevelSpec;
 }
