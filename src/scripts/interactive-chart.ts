@@ -40,6 +40,9 @@ export function enhanceCharts(): void {
         canvas.replaceChildren(holder);
         if (inner && title && desc) inner.prepend(title, desc);
         controls.hidden = true;
+        // The button is gone, so focus moves to the chart, whose name a screen reader then reads out.
+        canvas.tabIndex = -1;
+        canvas.focus();
       } catch (error) {
         button.disabled = false;
         button.textContent = 'The interactive chart could not load. Try again';

@@ -59,4 +59,25 @@ describe('keyboard only', () => {
     await expect(page.locator('h1').textContent()).resolves.toMatch(/^Children's services scorecard/);
     await page.close();
   });
+
+  it('moves focus to the interactive chart', async () => {
+    const page = await session.browser.newPage();
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error') warnings.push(message.text());
+    });
+    await page.goto(session.server.url('indicators/w-1/'));
+
+    await page.getByRole('button', { name: /interactive chart/i }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-chart] .chart-canvas .vega-embed svg').first().waitFor();
+
+    const focus = await page.evaluate(() => ({
+      canvas: document.activeElement?.classList.contains('chart-canvas') ?? false,
+      label: document.activeElement?.querySelector('svg[role="img"]')?.getAttribute('aria-labelledby') ?? null,
+    }));
+    expect(focus).toEqual({ canvas: true, label: 'chart-w-1-title chart-w-1-desc' });
+    expect(warnings).toEqual([]);
+    await page.close();
+  });
 });

@@ -24,6 +24,9 @@ describe('scorecard build', () => {
     expect(result.stdout).toContain(`data/values.csv:${index + 1}:3  error  "W 1"  Value "2O.4" for 2018-07 is not a plain number.`);
     expect(result.stdout).toContain('[value-not-number]');
     expect(result.stderr).toContain('Build stopped');
+    // Only the error is listed, so it stays in sight; the warnings are counted with a pointer to check.
+    expect(result.stdout).not.toContain('  warning  ');
+    expect(result.stderr).toMatch(/Run "npm run check" to see the \d+ warnings as well\./);
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('previous edition');
   });
 });
