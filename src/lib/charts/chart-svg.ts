@@ -17,7 +17,9 @@ export function areChartsEnabled(): boolean {
  * (`SCORECARD_CHARTS=off`).
  *
  * `id` is the job's id, unique per chart on the site. `buildJob` builds the
- * job only when the SVG is needed here.
+ * job only when the SVG is needed here. A slot is filled with the chart the
+ * build drew for `id` from `buildSiteChartJobs`, so `buildJob` must build
+ * that same job.
  */
 export async function getChartSvg(id: string, buildJob: () => ChartJob): Promise<string | null> {
   if (!areChartsEnabled()) return null;
