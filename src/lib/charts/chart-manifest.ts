@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { version as vegaVersion } from 'vega';
+import { version as vegaLiteVersion } from 'vega-lite';
 import { chartPath, writeCacheFile } from './chart-cache.ts';
 import type { ChartInput } from './chart-worker.ts';
 
@@ -13,11 +15,12 @@ import type { ChartInput } from './chart-worker.ts';
  * almost nothing for its charts.
  *
  * The hash covers the chart input (scorecard, findings, edition month and
- * note months) as JSON, and the code that turns it into jobs: every source
- * file under `src/lib`, and the Node.js and ICU versions that format the
- * numbers. Any change to either sends the build back to building jobs. The
- * input is hashed as JSON, not as the bytes the workers get, because V8's
- * serialisation of equal values can differ from run to run.
+ * note months) as JSON, and the code that turns it into jobs and SVG: every
+ * source file under `src/lib`, the Vega and Vega-Lite versions, and the
+ * Node.js and ICU versions that format the numbers. Any change to either
+ * sends the build back to building jobs. The input is hashed as JSON, not as
+ * the bytes the workers get, because V8's serialisation of equal values can
+ * differ from run to run.
  */
 
 const MANIFEST_FILE = 'manifest.json';
@@ -65,9 +68,9 @@ export function writeManifest(cacheDir: string, hash: string, keys: [string, str
   writeCacheFile(join(cacheDir, MANIFEST_FILE), JSON.stringify({ hash, keys } satisfies Manifest));
 }
 
-/** Hashes the path and bytes of every source file under `src/lib`, in path order, with the Node.js and ICU versions. */
+/** Hashes the path and bytes of every source file under `src/lib`, in path order, with the versions of Vega, Vega-Lite, Node.js and ICU. */
 function hashCode(): string {
-  const hash = createHash('sha256').update(process.versions.node).update(process.versions.icu ?? '');
+  const hash = createHash('sha256').update(`${vegaVersion} ${vegaLiteVersion} ${process.versions.node} ${process.versions.icu ?? ''}`);
   const files = readdirSync(CODE_FOLDER, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
     .map((entry) => join(entry.parentPath, entry.name))
