@@ -15,10 +15,10 @@ import type { ChartInput } from './chart-worker.ts';
  * almost nothing for its charts.
  *
  * The hash covers the chart input (scorecard, findings, edition month and
- * note months) as JSON, and the code that turns it into jobs and SVG: every
- * source file under `src/lib`, the Vega and Vega-Lite versions, and the
- * Node.js and ICU versions that format the numbers. Any change to either
- * sends the build back to building jobs. The input is hashed as JSON, not as
+ * note months) as JSON. It also covers what turns that input into jobs and
+ * SVG: every source file under `src/lib`, the Vega and Vega-Lite versions,
+ * and the Node.js and ICU versions that format the numbers. Any change to
+ * either sends the build back to building jobs. The input is hashed as JSON, not as
  * the bytes the workers get, because V8's serialisation of equal values can
  * differ from run to run.
  */
