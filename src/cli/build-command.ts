@@ -6,7 +6,7 @@ import { chartCacheDir } from '../lib/charts/chart-cache.ts';
 import { ChartPhase } from '../lib/charts/chart-phase.ts';
 import { CHART_SLOTS } from '../lib/charts/chart-slots.ts';
 import { areChartsEnabled } from '../lib/charts/chart-svg.ts';
-import { listNoteMonths, readCommentary } from '../lib/content/read-commentary.ts';
+import { listNoteMonths } from '../lib/content/read-commentary.ts';
 import { hasErrors } from '../lib/findings.ts';
 import { loadProject } from '../lib/load-project.ts';
 import { buildEdition } from '../lib/site/build-edition.ts';
@@ -45,7 +45,7 @@ export async function runBuild(options: { root: string; out: string | undefined 
     }
   };
 
-  const { scorecard, findings } = await time('load', () => loadProject(root));
+  const { scorecard, findings, commentary } = await time('load', () => loadProject(root));
   if (!scorecard || hasErrors(findings)) {
     // Only the errors, so none scrolls out of sight behind the warnings; `check` lists everything.
     printFindings(findings.filter((finding) => finding.severity === 'error'), false);
@@ -58,9 +58,9 @@ export async function runBuild(options: { root: string; out: string | undefined 
   shareSite(site);
 
   // Charts are drawn on worker threads while Astro renders pages, so the chart phase overlaps the page phase.
-  // NOTE: at 2,000 indicators × 120 months a cold build still takes about 1.6 times the charts-off build (budget 1.4);
-  // the point layers are about half of each chart's cost (docs/benchmarks.md).
-  const noteMonths = listNoteMonths(readCommentary(root, []), site.edition.month);
+  // NOTE: a cold build of 2,000 indicators × 120 months still takes about 1.6 times the charts-off build, over its
+  // budget of 1.4. The point layers are about half of each chart's cost (docs/benchmarks.md).
+  const noteMonths = listNoteMonths(commentary, site.edition.month);
   const chartPhase = areChartsEnabled() ? new ChartPhase({ scorecard, findings, month: site.edition.month, noteMonths }, chartCacheDir()) : null;
   (globalThis as Record<symbol, unknown>)[CHART_SLOTS] = chartPhase !== null;
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkCommentary, checkNotesForRatings, readCommentary } from './content/read-commentary.ts';
+import { checkCommentary, checkNotesForRatings, readCommentary, type CommentaryFile } from './content/read-commentary.ts';
 import { DATA_FILES } from './data/csv-columns.ts';
 import { parseScorecard, type Scorecard } from './data/load-scorecard.ts';
 import { sortFindings, type Finding } from './findings.ts';
@@ -8,9 +8,10 @@ import { sortFindings, type Finding } from './findings.ts';
 /**
  * Reads and validates a project folder: the three data files and the
  * commentary front matter. This is what `scorecard check` runs and what the
- * build runs first; `scorecard` is null when any finding is an error.
+ * build runs first. `scorecard` is null when any finding is an error, and
+ * `commentary` is empty when the data files are missing.
  */
-export function loadProject(root: string): { scorecard: Scorecard | null; findings: Finding[] } {
+export function loadProject(root: string): { scorecard: Scorecard | null; findings: Finding[]; commentary: CommentaryFile[] } {
   const findings: Finding[] = [];
   const read = (file: string) => {
     const path = join(root, file);
@@ -22,7 +23,7 @@ export function loadProject(root: string): { scorecard: Scorecard | null; findin
   const indicators = read(DATA_FILES.indicators);
   const targets = read(DATA_FILES.targets);
   const values = read(DATA_FILES.values);
-  if (!indicators || !targets || !values) return { scorecard: null, findings };
+  if (!indicators || !targets || !values) return { scorecard: null, findings, commentary: [] };
 
   const result = parseScorecard({ indicators, targets, values });
   findings.push(...result.findings);
@@ -37,7 +38,7 @@ export function loadProject(root: string): { scorecard: Scorecard | null; findin
   }
 
   const failed = findings.some((finding) => finding.severity === 'error');
-  return { scorecard: failed ? null : result.scorecard, findings: sortFindings(findings) };
+  return { scorecard: failed ? null : result.scorecard, findings: sortFindings(findings), commentary };
 }
 
 /**

@@ -126,8 +126,9 @@ class ChartWorkerHandle {
         this.drawnAt = performance.now();
         resolve(message);
       });
-      this.#worker.on('error', (error) => reject(new Error(`A chart worker failed: ${error.message}`)));
-      this.#worker.on('exit', (code) => reject(new Error(`A chart worker stopped with exit code ${code} before it finished.`)));
+      const retry = 'Run the build again, or build without charts with SCORECARD_CHARTS=off.';
+      this.#worker.on('error', (error) => reject(new Error(`A chart worker failed: ${error.message}. ${retry}`)));
+      this.#worker.on('exit', (code) => reject(new Error(`A chart worker stopped with exit code ${code} before it finished. ${retry}`)));
     });
     // The build awaits `result` only after Astro, so a failure before then must not count as unhandled.
     this.result.catch(() => undefined);

@@ -63,14 +63,22 @@ export function fillChartSlots(html: Buffer, svgFor: (id: string) => Buffer): Bu
 export function fillSlotsInFiles(files: readonly string[], keys: ReadonlyMap<string, string>, cacheDir: string): number {
   const svgFor = (id: string): Buffer => {
     const key = keys.get(id);
-    if (key === undefined) throw new Error(`a page has a slot for the chart "${id}", which the build did not draw`);
+    if (key === undefined) {
+      throw new Error(`a page has a slot for the chart "${id}", which the build did not draw. Delete the chart cache folder ${cacheDir} and build again.`);
+    }
     return readFileSync(chartPath(key, cacheDir));
   };
 
   let filled = 0;
   for (const file of files) {
-    const html = fillChartSlots(readFileSync(file), svgFor);
+    let html: Buffer | null;
+    try {
+      html = fillChartSlots(readFileSync(file), svgFor);
+    } catch (error) {
+      throw new Error(`Filling the chart slots of ${file} failed: ${(error as Error).message}`);
+    }
     if (html === null) continue;
+
     writeFileSync(file, html);
     filled++;
   }

@@ -28,7 +28,7 @@ export class IndicatorQueue {
     return this.#next.buffer as SharedArrayBuffer;
   }
 
-  /** Returns the index of the next unclaimed indicator; at or past the end, there is none left. */
+  /** Returns the index of the next unclaimed indicator. An index at or past the end means none is left. */
   claim(): number {
     return Atomics.add(this.#next, 0, 1);
   }
@@ -57,7 +57,10 @@ export async function drawCharts(views: readonly IndicatorView[], noteMonths: Re
         try {
           writeCachedChart(key, await renderer.render(job), cacheDir);
         } catch (error) {
-          throw new Error(`Drawing the chart "${job.title}" failed: ${(error as Error).message}`);
+          throw new Error(
+            `Drawing the chart "${job.title}" into the chart cache ${cacheDir} failed: ${(error as Error).message}. ` +
+              'Check that the folder is writable (SCORECARD_CACHE_DIR names another), or build without charts with SCORECARD_CHARTS=off.',
+          );
         }
         drawn.rendered++;
       }

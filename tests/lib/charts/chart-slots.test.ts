@@ -73,6 +73,9 @@ describe('fillSlotsInFiles', () => {
     const page = join(folder, 'page.html');
     writeFileSync(page, chartSlot('chart-x-9'));
 
-    expect(() => fillSlotsInFiles([page], new Map(), join(folder, 'cache'))).toThrow('a page has a slot for the chart "chart-x-9", which the build did not draw');
+    const fill = () => fillSlotsInFiles([page], new Map(), join(folder, 'cache'));
+
+    expect(fill).toThrow(`Filling the chart slots of ${page} failed: a page has a slot for the chart "chart-x-9", which the build did not draw.`);
+    expect(fill).toThrow('Delete the chart cache folder');
   });
 });
