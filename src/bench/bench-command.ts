@@ -4,6 +4,7 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFile
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseCommandLine } from './command-line.ts';
 import { allBudgetsMet, checkBudgets, formatBytes, formatSeconds, type BudgetResult } from './budgets.ts';
 import { chooseBudgetSizes, parseSizes, type Size } from './bench-sizes.ts';
 import { DEFAULT_SEED, generateScorecard } from './generate-scorecard.ts';
@@ -34,25 +35,15 @@ Options:
   --help           Show this help.`;
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        sizes: { type: 'string', default: '500x120,2000x120' },
-        'skip-shipped': { type: 'boolean', default: false },
-        seed: { type: 'string', default: String(DEFAULT_SEED) },
-        dir: { type: 'string', default: join('test-output', 'bench') },
-        help: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const options = {
+    sizes: { type: 'string', default: '500x120,2000x120' },
+    'skip-shipped': { type: 'boolean', default: false },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
+    dir: { type: 'string', default: join('test-output', 'bench') },
+    help: { type: 'boolean', default: false },
+  } as const;
+  const values = parseCommandLine(() => parseArgs({ options }), USAGE);
+  if (typeof values === 'number') return values;
 
   let sizes: Size[];
   try {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseCommandLine } from './command-line.ts';
 import { DEFAULT_SEED, DEFAULT_START, generateScorecard } from './generate-scorecard.ts';
 import { writeProject } from './write-project.ts';
 
@@ -23,26 +24,17 @@ Options:
   --help            Show this help.`;
 
 function main(): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        indicators: { type: 'string' },
-        months: { type: 'string' },
-        out: { type: 'string' },
-        seed: { type: 'string', default: String(DEFAULT_SEED) },
-        start: { type: 'string', default: DEFAULT_START },
-        help: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const options = {
+    indicators: { type: 'string' },
+    months: { type: 'string' },
+    out: { type: 'string' },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
+    start: { type: 'string', default: DEFAULT_START },
+    help: { type: 'boolean', default: false },
+  } as const;
+  const values = parseCommandLine(() => parseArgs({ options }), USAGE);
+  if (typeof values === 'number') return values;
+
   if (values.indicators === undefined || values.months === undefined || values.out === undefined) {
     console.error(`Missing option: --indicators, --months and --out are required.\n\n${USAGE}`);
     return 2;

@@ -39,7 +39,7 @@ function startPhase(cacheDir: string, workers: number): ChartPhase {
 }
 
 describe('IndicatorQueue', () => {
-  it('hands out each index once across copies', () => {
+  it('hands out each index once', () => {
     const queue = new IndicatorQueue();
     const copy = new IndicatorQueue(queue.buffer);
 
@@ -50,7 +50,7 @@ describe('IndicatorQueue', () => {
 });
 
 describe('ChartPhase', () => {
-  it('draws every shipped chart once, then finds them cached', async () => {
+  it('caches every shipped chart once', async () => {
     folder = mkdtempSync(join(tmpdir(), 'scorecard-phase-'));
     const cacheDir = join(folder, 'cache');
     const jobs = buildSiteChartJobs(edition.indicators, noteMonths);
@@ -67,7 +67,7 @@ describe('ChartPhase', () => {
     expect(second).toMatchObject({ rendered: 0, cached: jobs.length });
   });
 
-  it('fills slots with the SVG a renderer draws for the job', async () => {
+  it('fills slots with rendered SVG', async () => {
     folder = mkdtempSync(join(tmpdir(), 'scorecard-phase-'));
     const cacheDir = join(folder, 'cache');
     const [job] = buildSiteChartJobs(edition.indicators.slice(0, 1), noteMonths);
@@ -86,7 +86,7 @@ describe('ChartPhase', () => {
     for (const page of pages) expect(readFileSync(page, 'utf8')).toBe(`<figure>${expected}</figure>`);
   });
 
-  it('reports the chart that could not be written', async () => {
+  it('names the chart it cannot write', async () => {
     folder = mkdtempSync(join(tmpdir(), 'scorecard-phase-'));
     const notAFolder = join(folder, 'cache');
     writeFileSync(notAFolder, 'a file where the cache folder should be');
@@ -133,7 +133,7 @@ describe('chart manifest', () => {
     expect(second).toMatchObject({ rendered: 1, cached: first.rendered + first.cached - 1 });
   });
 
-  it('hashes equal input equally and changed input differently', () => {
+  it('hashes input by value', () => {
     const input = { scorecard, findings, month: edition.month, noteMonths };
     const moved = new Map(noteMonths);
     moved.set('W 1', ['2018-07']);

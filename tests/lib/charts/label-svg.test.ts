@@ -18,7 +18,7 @@ describe('compactSvg', () => {
     expect(compactSvg(point)).toBe('<circle cx="5.26" cy="165.45" r="3.16" fill="#1d3f6e" stroke-width="2"><title>May 2015: 18%</title></circle>');
   });
 
-  it('turns an unlabelled circular point into an empty circle', () => {
+  it('converts an unlabelled circle', () => {
     expect(compactSvg(`<path transform="translate(1,2)" ${CIRCLE} fill="red"/>`)).toBe('<circle cx="1" cy="2" r="3.16" fill="red"/>');
   });
 
@@ -30,7 +30,7 @@ describe('compactSvg', () => {
 });
 
 describe('labelSvg', () => {
-  it('names the chart and titles each labelled point', () => {
+  it('titles the chart and points', () => {
     const raw = `<svg xmlns="http://www.w3.org/2000/svg" role="graphics-document" aria-label="x"><g><path aria-label="Apr 2015: 21%" role="graphics-symbol" aria-roledescription="point" transform="translate(0,94.5)" ${CIRCLE} fill="#1d3f6e" opacity="1"/></g></svg>`;
 
     const svg = labelSvg(raw, 'chart-w-1', 'W 1: <rate> by month', 'W 1 was 21% in Apr 2015.');
