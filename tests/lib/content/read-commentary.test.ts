@@ -6,22 +6,10 @@ import { checkCommentary, readCommentary } from '../../../src/lib/content/read-c
 import type { Scorecard } from '../../../src/lib/data/load-scorecard.ts';
 import type { Indicator } from '../../../src/lib/data/types.ts';
 import type { Finding } from '../../../src/lib/findings.ts';
+import { makeIndicator } from '../../support/indicator.ts';
 
 function indicator(code: string, section: string): Indicator {
-  return {
-    code,
-    title: `Title of ${code}`,
-    section,
-    polarity: 'lower',
-    unit: 'number',
-    decimals: 1,
-    owner: 'PS',
-    ragBasis: 'fytd-mean',
-    footnote: '',
-    spc: 'on',
-    spcRecalculate: [],
-    spcBaseline: null,
-  };
+  return makeIndicator({ code, title: `Title of ${code}`, section });
 }
 
 /** W 1 has values for Apr and May 2018 and a blank row for Jun; FD 8 has Apr only. */

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Observation, Target } from '../../../src/lib/data/types.ts';
 import { evaluateRag, type NotRatedReason } from '../../../src/lib/rag/evaluate-rag.ts';
+import { makeIndicator } from '../../support/indicator.ts';
 
-function indicator(overrides: Partial<Indicator> = {}): Indicator {
-  return {
-    code: 'W 1',
-    title: 'Average caseload per social worker',
-    section: 'Workforce',
-    polarity: 'lower',
-    unit: 'number',
-    decimals: 1,
-    owner: 'PS',
-    ragBasis: 'fytd-mean',
-    footnote: '',
-    spc: 'on',
-    spcRecalculate: [],
-    spcBaseline: null,
-    ...overrides,
-  };
-}
+const indicator = makeIndicator;
 
 function series(code: string, values: Record<string, number | null>): Observation[] {
   return Object.entries(values).map(([month, value]) => ({ code, month, value, note: '' }));
