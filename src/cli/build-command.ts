@@ -47,9 +47,10 @@ export async function runBuild(options: { root: string; out: string | undefined 
 
   const { scorecard, findings, commentary } = await time('load', () => loadProject(root));
   if (!scorecard || hasErrors(findings)) {
-    // Only the errors, so none scrolls out of sight behind the warnings; `check` lists everything.
-    printFindings(findings.filter((finding) => finding.severity === 'error'), false);
-    const warnings = findings.length - findings.filter((finding) => finding.severity === 'error').length;
+    // Only the errors, so none scrolls out of sight behind the warnings. `check` lists everything.
+    const errors = findings.filter((finding) => finding.severity === 'error');
+    printFindings(errors, false);
+    const warnings = findings.length - errors.length;
     console.error(`Build stopped: fix the errors above. The previous output was left as it was.${warnings > 0 ? ` Run "npm run check" to see the ${warnings} warnings as well.` : ''}`);
     return 1;
   }
