@@ -3,6 +3,7 @@ import { addMonths, financialYearEnd, financialYearStart, formatMonth } from '..
 import type { Indicator, Month, Target } from '../data/types.ts';
 import type { ChartJob } from './chart-job.ts';
 import { AUTOSIZE, BASE_CONFIG, CHART_COLOURS, CHART_HEIGHT, CHART_WIDTH, MONTH_AXIS, monthToDate } from './chart-theme.ts';
+import type { PointLayer, PointRow } from './point-marks.ts';
 
 /**
  * The history chart of an indicator: the monthly line (broken where a month
@@ -29,6 +30,9 @@ export interface HistoryChartInput {
 }
 
 const BAND_STATUSES = ['Green', 'Amber', 'Red'];
+
+/** The monthly points: one per month with a value, on the line. */
+export const HISTORY_POINTS: PointLayer = { name: 'points', size: 40, shape: () => 'circle', fill: () => CHART_COLOURS.line };
 
 /** The Vega-Lite template of every history chart: named datasets and parameters, no data. */
 export const HISTORY_TEMPLATE = {
@@ -89,9 +93,9 @@ export const HISTORY_TEMPLATE = {
       },
     },
     {
-      data: { name: 'series' },
-      transform: [{ filter: 'datum.value != null' }],
-      mark: { type: 'point', filled: true, size: 40, color: CHART_COLOURS.line, opacity: 1 },
+      name: HISTORY_POINTS.name,
+      data: { name: HISTORY_POINTS.name },
+      mark: { type: 'point', filled: true, size: HISTORY_POINTS.size, color: CHART_COLOURS.line, opacity: 1 },
       encoding: {
         x: { field: 'date', type: 'temporal' },
         y: { field: 'value', type: 'quantitative' },
@@ -130,11 +134,10 @@ export function buildHistoryJob(input: HistoryChartInput): ChartJob {
     end: monthToDate(minMonth(addMonths(financialYearEnd(year), 1), addMonths(last, 1))),
   });
 
-  const series = points.map((point) => ({
-    date: monthToDate(point.month),
-    value: point.value,
-    tip: `${formatMonth(point.month)}: ${point.label}`,
-  }));
+  const series = points.map((point) => ({ date: monthToDate(point.month), value: point.value }));
+  const pointRows: PointRow[] = points.flatMap((point) =>
+    point.value === null ? [] : [{ date: monthToDate(point.month), value: point.value, tip: `${formatMonth(point.month)}: ${point.label}` }],
+  );
 
   const targetRows = targets
     .filter((target) => target.value !== null)
@@ -164,7 +167,7 @@ export function buildHistoryJob(input: HistoryChartInput): ChartJob {
 
   return {
     kind: 'history',
-    datasets: { bands, targets: targetRows, series, notes },
+    datasets: { bands, targets: targetRows, series, [HISTORY_POINTS.name]: pointRows, notes },
     params: { yMin, yMax, yFormat: `.${indicator.decimals}f`, ySuffix: indicator.unit === 'percent' ? '%' : '' },
     title: input.title,
     description: input.description,

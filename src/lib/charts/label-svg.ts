@@ -36,7 +36,7 @@ export function compactSvg(svg: string): string {
   return svg
     .replace(/<path class="(?:background|foreground)"[^>]*? d="(?:|M0,0h0v0h0Z)"[^>]*\/>/g, '')
     .replace(/ (?:opacity="1"|pointer-events="none"|aria-hidden="true")/g, '')
-    .replace(/ (d|transform)="([^"]*)"/g, (_match, name: string, value: string) => ` ${name}="${value.replace(/-?\d+\.\d{3,}/g, roundCoordinate)}"`)
+    .replace(/ (d|transform)="([^"]*)"/g, (_match, name: string, value: string) => ` ${name}="${compactNumbers(value)}"`)
     .replace(CIRCLE_PATH, (_match, x: string, y: string, radius: string, attributes: string, end: string, title: string | undefined) =>
       `<circle cx="${x}" cy="${y}" r="${radius}"${attributes}${end === '/>' ? '/>' : `>${title}</circle>`}`);
 }
@@ -47,6 +47,11 @@ export function compactSvg(svg: string): string {
  * `<circle>` element takes half the bytes, and a long series has hundreds.
  */
 const CIRCLE_PATH = /<path transform="translate\(([^,)]+),([^,)]+)\)" d="M([\d.]+),0A\3,\3,0,1,1,-\3,0A\3,\3,0,1,1,\3,0"([^>]*?)(\/>|>(<title>[^<]*<\/title>)<\/path>)/g;
+
+/** Rounds every number in `text` that has more than two decimals to hundredths of a pixel. */
+export function compactNumbers(text: string): string {
+  return text.replace(/-?\d+\.\d{3,}/g, roundCoordinate);
+}
 
 function roundCoordinate(number: string): string {
   const rounded = Math.round(Number(number) * 100) / 100;

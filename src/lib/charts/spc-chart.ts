@@ -4,6 +4,7 @@ import type { Indicator, Month } from '../data/types.ts';
 import type { SpcSummary } from '../spc/analyse-spc.ts';
 import type { ChartJob } from './chart-job.ts';
 import { AUTOSIZE, BASE_CONFIG, CHART_HEIGHT, CHART_WIDTH, MONTH_AXIS, monthToDate } from './chart-theme.ts';
+import type { PointLayer, PointRow } from './point-marks.ts';
 
 /**
  * The SPC (XmR) chart of an indicator: monthly points classed improvement,
@@ -23,6 +24,15 @@ export const SPC_CLASSES = {
 } as const;
 
 const CLASS_NAMES = Object.keys(SPC_CLASSES) as (keyof typeof SPC_CLASSES)[];
+type ClassName = keyof typeof SPC_CLASSES;
+
+/** The monthly points, coloured and shaped by class. */
+export const SPC_POINTS: PointLayer = {
+  name: 'points',
+  size: 70,
+  shape: (row) => SPC_CLASSES[row.class as ClassName].shape,
+  fill: (row) => SPC_CLASSES[row.class as ClassName].colour,
+};
 /** Line kinds and their dash patterns (dash and gap lengths in pixels; [1, 0] is solid). */
 export const SPC_LINES: Record<string, [number, number]> = { Mean: [1, 0], 'Process limit': [4, 3], Target: [8, 4] };
 const LINE_KINDS = Object.keys(SPC_LINES);
@@ -66,8 +76,9 @@ export const SPC_TEMPLATE = {
       encoding: { x: { field: 'date', type: 'temporal' }, y: { field: 'value', type: 'quantitative' } },
     },
     {
-      data: { name: 'points' },
-      mark: { type: 'point', filled: true, size: 70, opacity: 1 },
+      name: SPC_POINTS.name,
+      data: { name: SPC_POINTS.name },
+      mark: { type: 'point', filled: true, size: SPC_POINTS.size, opacity: 1 },
       encoding: {
         x: { field: 'date', type: 'temporal' },
         y: { field: 'value', type: 'quantitative' },
@@ -94,7 +105,7 @@ export interface SpcChartInput {
 export function buildSpcJob(input: SpcChartInput): ChartJob {
   const { indicator, points, spc, target, format } = input;
   const classOf = new Map(spc.flagged.map((flag) => [flag.month, flag.class]));
-  const className = (month: Month): keyof typeof SPC_CLASSES => {
+  const className = (month: Month): ClassName => {
     const found = classOf.get(month);
     if (found === 'improvement') return 'Improvement';
     if (found === 'concern') return 'Concern';
@@ -103,14 +114,18 @@ export function buildSpcJob(input: SpcChartInput): ChartJob {
   };
 
   const series = points.map((point) => ({ date: monthToDate(point.month), value: point.value }));
-  const classed = points
-    .filter((point) => point.value !== null)
-    .map((point) => ({
-      date: monthToDate(point.month),
-      value: point.value,
-      class: className(point.month),
-      tip: `${formatMonth(point.month)}: ${point.label} (${className(point.month).toLowerCase()})`,
-    }));
+  const classed: PointRow[] = points.flatMap((point) =>
+    point.value === null
+      ? []
+      : [
+          {
+            date: monthToDate(point.month),
+            value: point.value,
+            class: className(point.month),
+            tip: `${formatMonth(point.month)}: ${point.label} (${className(point.month).toLowerCase()})`,
+          },
+        ],
+  );
 
   const lines: object[] = [];
   for (const segment of spc.segments) {
@@ -127,7 +142,7 @@ export function buildSpcJob(input: SpcChartInput): ChartJob {
 
   return {
     kind: 'spc',
-    datasets: { lines, series, points: classed },
+    datasets: { lines, series, [SPC_POINTS.name]: classed },
     params: { yFormat: `.${indicator.decimals}f`, ySuffix: indicator.unit === 'percent' ? '%' : '' },
     title: input.title,
     description: input.description,

@@ -1,11 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse, View, type Spec } from 'vega';
+import { compile } from 'vega-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateScorecard } from '../../../src/bench/generate-scorecard.ts';
 import { writeProject } from '../../../src/bench/write-project.ts';
 import type { ChartJob } from '../../../src/lib/charts/chart-job.ts';
-import { ChartRenderer } from '../../../src/lib/charts/chart-renderer.ts';
+import { CHART_TEMPLATES, ChartRenderer } from '../../../src/lib/charts/chart-renderer.ts';
+import { labelSvg } from '../../../src/lib/charts/label-svg.ts';
 import { listNoteMonths, readCommentary } from '../../../src/lib/content/read-commentary.ts';
 import { loadProject } from '../../../src/lib/load-project.ts';
 import { buildEdition } from '../../../src/lib/site/build-edition.ts';
@@ -33,6 +36,17 @@ async function renderEachAlone(jobs: readonly ChartJob[]): Promise<string[]> {
     renderer.close();
   }
   return svgs;
+}
+
+/** Renders a job the plain way: a new Vega view of the template, fed every row, with Vega drawing every point. */
+async function renderWithVega(job: ChartJob): Promise<string> {
+  const view = new View(parse(compile(CHART_TEMPLATES[job.kind]).spec as Spec), { renderer: 'none' });
+  for (const [name, rows] of Object.entries(job.datasets)) view.data(name, rows);
+  for (const [name, value] of Object.entries(job.params)) view.signal(name, value);
+  await view.runAsync();
+  const svg = labelSvg(await view.toSVG(), job.id, job.title, job.description);
+  view.finalize();
+  return svg;
 }
 
 async function renderInTurn(jobs: readonly ChartJob[]): Promise<string[]> {
@@ -71,6 +85,20 @@ describe('ChartRenderer', () => {
     const alone = await renderEachAlone(generatedJobs);
 
     expect(await renderInTurn(generatedJobs)).toEqual(alone);
+  }, 60_000);
+
+  it('draws points as Vega draws them', async () => {
+    const jobs = [...shippedJobs, ...generatedJobs];
+    const expected: string[] = [];
+    for (const job of jobs) expected.push(await renderWithVega(job));
+
+    const svgs = await renderInTurn(jobs);
+
+    // Every SPC class, so each point shape is compared.
+    for (const shape of ['<circle', 'd="M-4.18,0L0,-4.18L4.18,0L0,4.18Z"', 'd="M-4.18,-4.18h8.37v8.37h-8.37Z"', 'd="M0,-3.62L-4.18,3.62L4.18,3.62Z"']) {
+      expect(svgs.join('')).toContain(shape);
+    }
+    expect(svgs).toEqual(expected);
   }, 60_000);
 
   it('resets a missing parameter to its default', async () => {
