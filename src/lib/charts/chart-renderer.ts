@@ -3,14 +3,21 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import type { ChartJob, ChartKind } from './chart-job.ts';
 import { HISTORY_POINTS, HISTORY_TEMPLATE } from './history-chart.ts';
 import { labelSvg } from './label-svg.ts';
-import { boundingRows, drawPoints, fillMarkGroup, type PixelScale, type PointLayer, type PointRow } from './point-marks.ts';
+import { boundingRows, drawLine, drawPoints, fillMarkGroup, lineBoundingRows, setLinePath, type PixelScale, type PointLayer, type PointRow, type SeriesRow } from './direct-marks.ts';
 import { SPC_POINTS, SPC_TEMPLATE } from './spc-chart.ts';
 
 /** The Vega-Lite template of each chart kind. */
 export const CHART_TEMPLATES: Record<ChartKind, TopLevelSpec> = { history: HISTORY_TEMPLATE, spc: SPC_TEMPLATE };
 
-/** The point layer of each chart kind, which the renderer draws itself. */
-const CHART_POINTS: Record<ChartKind, PointLayer> = { history: HISTORY_POINTS, spc: SPC_POINTS };
+/**
+ * The layers of each chart kind that the renderer draws itself (see
+ * `direct-marks.ts`): the monthly line, whose layer and dataset are both
+ * named `series`, and the points.
+ */
+const DIRECT_MARKS: Record<ChartKind, { line: string; points: PointLayer }> = {
+  history: { line: 'series', points: HISTORY_POINTS },
+  spc: { line: 'series', points: SPC_POINTS },
+};
 
 interface ChartView {
   view: View;
@@ -31,26 +38,37 @@ interface ChartView {
  * where the job has none. The layout is worked out again on every run, and
  * axis items are put back in tick order before the SVG is written.
  *
- * Vega draws only the outermost points, so that the layout leaves room for
- * them all; `drawPoints` writes every point into the SVG from the view's
- * scales, at a fraction of Vega's cost per point.
+ * Vega gets only the outermost months of the line and the points, which
+ * give the same scales and layout as every month. The renderer then draws
+ * the whole line and every point into the SVG from the view's scales, at a
+ * fraction of Vega's cost per month.
  */
 export class ChartRenderer {
   readonly #views = new Map<ChartKind, ChartView>();
 
   async render(job: ChartJob): Promise<string> {
     const chart = this.#view(job.kind);
-    const points = CHART_POINTS[job.kind];
+    const { line, points } = DIRECT_MARKS[job.kind];
+    const lineRows = (job.datasets[line] ?? []) as SeriesRow[];
     const pointRows = (job.datasets[points.name] ?? []) as PointRow[];
+    const vegaRows = (name: string): object[] => {
+      if (name === line) return lineBoundingRows(lineRows);
+      if (name === points.name) return boundingRows(pointRows, points);
+      return job.datasets[name] ?? [];
+    };
+
     try {
-      for (const name of chart.datasets) chart.view.data(name, name === points.name ? boundingRows(pointRows, points) : (job.datasets[name] ?? []));
+      for (const name of chart.datasets) chart.view.data(name, vegaRows(name));
       for (const param of chart.params) chart.view.signal(param.name, Object.hasOwn(job.params, param.name) ? job.params[param.name] : param.value);
       await chart.view.runAsync();
       // Vega's types omit the scenegraph's root, which its renderers draw from.
       orderAxisItems((chart.view.scenegraph() as unknown as { root: SceneNode }).root);
       const svg = labelSvg(await chart.view.toSVG(), job.id, job.title, job.description);
-      const drawn = drawPoints(pointRows, chart.view.scale('x') as PixelScale, chart.view.scale('y') as PixelScale, points);
-      return fillMarkGroup(svg, `${points.name}_marks`, drawn);
+
+      const x = chart.view.scale('x') as PixelScale;
+      const y = chart.view.scale('y') as PixelScale;
+      const withLine = setLinePath(svg, `${line}_marks`, drawLine(lineRows, x, y));
+      return fillMarkGroup(withLine, `${points.name}_marks`, drawPoints(pointRows, x, y, points));
     } catch (error) {
       // A failed run can leave the view half updated, so the next chart of this kind starts from a new view.
       this.#views.delete(job.kind);

@@ -3,7 +3,7 @@ import { addMonths, financialYearEnd, financialYearStart, formatMonth } from '..
 import type { Indicator, Month, Target } from '../data/types.ts';
 import type { ChartJob } from './chart-job.ts';
 import { AUTOSIZE, BASE_CONFIG, CHART_COLOURS, CHART_HEIGHT, CHART_WIDTH, MONTH_AXIS, monthToDate } from './chart-theme.ts';
-import type { PointLayer, PointRow } from './point-marks.ts';
+import type { PointLayer, PointRow } from './direct-marks.ts';
 
 /**
  * The history chart of an indicator: the monthly line (broken where a month
@@ -85,6 +85,7 @@ export const HISTORY_TEMPLATE = {
       },
     },
     {
+      name: 'series',
       data: { name: 'series' },
       mark: { type: 'line', color: CHART_COLOURS.line, strokeWidth: 2, aria: false },
       encoding: {

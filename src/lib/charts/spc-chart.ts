@@ -4,7 +4,7 @@ import type { Indicator, Month } from '../data/types.ts';
 import type { SpcSummary } from '../spc/analyse-spc.ts';
 import type { ChartJob } from './chart-job.ts';
 import { AUTOSIZE, BASE_CONFIG, CHART_HEIGHT, CHART_WIDTH, MONTH_AXIS, monthToDate } from './chart-theme.ts';
-import type { PointLayer, PointRow } from './point-marks.ts';
+import type { PointLayer, PointRow } from './direct-marks.ts';
 
 /**
  * The SPC (XmR) chart of an indicator: monthly points classed improvement,
@@ -71,6 +71,7 @@ export const SPC_TEMPLATE = {
       },
     },
     {
+      name: 'series',
       data: { name: 'series' },
       mark: { type: 'line', color: '#6f777b', strokeWidth: 1.5, aria: false },
       encoding: { x: { field: 'date', type: 'temporal' }, y: { field: 'value', type: 'quantitative' } },

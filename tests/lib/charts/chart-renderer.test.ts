@@ -38,7 +38,7 @@ async function renderEachAlone(jobs: readonly ChartJob[]): Promise<string[]> {
   return svgs;
 }
 
-/** Renders a job the plain way: a new Vega view of the template, fed every row, with Vega drawing every point. */
+/** Renders a job the plain way: a new Vega view of the template, fed every row, with Vega drawing every month. */
 async function renderWithVega(job: ChartJob): Promise<string> {
   const view = new View(parse(compile(CHART_TEMPLATES[job.kind]).spec as Spec), { renderer: 'none' });
   for (const [name, rows] of Object.entries(job.datasets)) view.data(name, rows);
@@ -87,7 +87,7 @@ describe('ChartRenderer', () => {
     expect(await renderInTurn(generatedJobs)).toEqual(alone);
   }, 60_000);
 
-  it('draws points as Vega draws them', async () => {
+  it('draws lines and points as Vega does', async () => {
     const jobs = [...shippedJobs, ...generatedJobs];
     const expected: string[] = [];
     for (const job of jobs) expected.push(await renderWithVega(job));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundingRows, drawPoints, fillMarkGroup, type PointLayer, type PointRow } from '../../../src/lib/charts/point-marks.ts';
+import { boundingRows, drawLine, drawPoints, fillMarkGroup, lineBoundingRows, setLinePath, type PointLayer, type PointRow } from '../../../src/lib/charts/direct-marks.ts';
 
 const CLASSED: PointLayer = {
   name: 'points',
@@ -26,11 +26,48 @@ describe('boundingRows', () => {
   });
 });
 
-describe('drawPoints', () => {
-  // Scales that are easy to check by hand: x in days since 2020-01-01, y doubled and offset.
-  const x = (time: number) => (time - Date.UTC(2020, 0, 1)) / 86_400_000;
-  const y = (value: number) => 100 - 2 * value;
+describe('lineBoundingRows', () => {
+  it('keeps the edge months and extreme values', () => {
+    const rows = [
+      { date: '2020-01-01T00:00:00Z', value: null },
+      { date: '2020-02-01T00:00:00Z', value: 5 },
+      { date: '2020-03-01T00:00:00Z', value: 2 },
+      { date: '2020-04-01T00:00:00Z', value: 3 },
+      { date: '2020-05-01T00:00:00Z', value: 9 },
+      { date: '2020-06-01T00:00:00Z', value: 4 },
+      { date: '2020-07-01T00:00:00Z', value: null },
+    ];
 
+    // The first and last months have no value but set the x domain; 2020-02 and 2020-06 are the first and last vertices.
+    expect(lineBoundingRows(rows).map((kept) => kept.date.slice(0, 7))).toEqual(['2020-01', '2020-02', '2020-03', '2020-05', '2020-06', '2020-07']);
+    expect(lineBoundingRows([])).toEqual([]);
+  });
+});
+
+// Scales that are easy to check by hand: x in days since 2020-01-01, y doubled and offset.
+const x = (time: number) => (time - Date.UTC(2020, 0, 1)) / 86_400_000;
+const y = (value: number) => 100 - 2 * value;
+
+describe('drawLine', () => {
+  it('breaks the line at a missing month', () => {
+    const rows = [
+      { date: '2020-01-01T00:00:00Z', value: 5 },
+      { date: '2020-02-01T00:00:00Z', value: 10.123 },
+      { date: '2020-03-01T00:00:00Z', value: null },
+      { date: '2020-04-01T00:00:00Z', value: 0 },
+    ];
+
+    // Days 0, 31 and 91; y 90, 79.754 (rounded to 79.75) and 100. The lone April point is a closed move.
+    expect(drawLine(rows, x, y)).toBe('M0,90L31,79.75M91,100Z');
+  });
+
+  it('draws nothing without values', () => {
+    expect(drawLine([{ date: '2020-01-01T00:00:00Z', value: null }], x, y)).toBeNull();
+    expect(drawLine([], x, y)).toBeNull();
+  });
+});
+
+describe('drawPoints', () => {
   it('writes circles and paths at scaled positions, with escaped titles', () => {
     const rows = [{ ...row('2020-01', 5), tip: 'Jan <2020> & "more"' }, row('2020-02', 10.123, 'high')];
 
@@ -53,6 +90,13 @@ describe('fillMarkGroup', () => {
       '<g class="mark-rule role-mark rules"/><g class="mark-symbol role-mark points_marks"><path/></g><g class="mark-text role-mark labels"/>',
     );
     expect(fillMarkGroup(svg, 'labels', 'x')).toBe('<g class="mark-rule role-mark rules"/><g class="mark-symbol role-mark points_marks"><circle/></g><g class="mark-text role-mark labels">x</g>');
+  });
+
+  it('sets the line path', () => {
+    const svg = '<g class="mark-line role-mark series_marks"><path d="M0,0L1,1" stroke="#000"/></g><g class="points_marks"><path d="M9,9"/></g>';
+
+    expect(setLinePath(svg, 'series_marks', 'M0,0L5,5')).toBe('<g class="mark-line role-mark series_marks"><path d="M0,0L5,5" stroke="#000"/></g><g class="points_marks"><path d="M9,9"/></g>');
+    expect(setLinePath(svg, 'series_marks', null)).toBe(svg);
   });
 
   it('names a missing group', () => {
