@@ -3,18 +3,20 @@ import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Month } from '../data/types.ts';
 import type { IndicatorView } from '../site/build-edition.ts';
+import { chartPath } from './chart-cache.ts';
 import { manifestHash, readManifest, writeManifest } from './chart-manifest.ts';
 import { fillSlotsInFiles } from './chart-slots.ts';
 import type { ChartInput, ChartWorkerData, ChartWorkerMessage } from './chart-worker.ts';
 import { drawCharts, IndicatorQueue, type DrawnCharts } from './draw-charts.ts';
+import type { SlotWorkerData, SlotWorkerMessage } from './slot-worker.ts';
 
 /**
  * The build's chart phase. Worker threads draw every chart that is not in
  * the cache while Astro renders the pages with a slot for each chart (see
  * `chart-slots.ts`). When Astro is done, the main thread draws whatever the
- * workers have not claimed yet, then fills the slots with the SVGs. When the
- * chart manifest shows that nothing the charts are built from changed, no
- * worker starts at all (see `chart-manifest.ts`).
+ * workers have not claimed yet, then fills the slots with the SVGs, on
+ * every core. When the chart manifest shows that nothing the charts are
+ * built from changed, no chart worker starts at all (see `chart-manifest.ts`).
  */
 
 export interface ChartCounts {
@@ -92,17 +94,39 @@ export class ChartPhase {
 
   /**
    * Fills the chart slots of the HTML files `files` (absolute paths), after
-   * `finish`. Returns how many pages had slots.
+   * `finish`. This thread takes one share of the files and a slot worker per
+   * further core takes each other share. Returns how many pages had slots.
    */
-  fillSlots(files: readonly string[]): number {
+  async fillSlots(files: readonly string[], threads = availableParallelism()): Promise<number> {
     if (this.#keys === null) throw new Error('fillSlots was called before finish');
-    return fillSlotsInFiles(files, this.#keys, this.#cacheDir);
+
+    const svgFiles = new Map([...this.#keys].map(([id, key]) => [id, chartPath(key, this.#cacheDir)]));
+    const shares = Array.from({ length: Math.max(1, threads) }, (_, share) => files.filter((_file, index) => index % threads === share));
+    const helpers = shares.slice(1).map((share) => fillOnWorker({ files: share, svgFiles, cacheDir: this.#cacheDir }));
+    const own = new Promise<number>((resolve) => resolve(fillSlotsInFiles(shares[0]!, svgFiles, this.#cacheDir)));
+
+    // Every thread finishes before this returns, because a failed build deletes the pages they write.
+    const results = await Promise.allSettled([own, ...helpers]);
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    return results.reduce((sum, result) => sum + (result as PromiseFulfilledResult<number>).value, 0);
   }
 
   /** Stops the workers. */
   async close(): Promise<void> {
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
   }
+}
+
+/** Fills the chart slots of a share of the pages on a new slot worker. Resolves with how many pages had slots. */
+function fillOnWorker(data: SlotWorkerData): Promise<number> {
+  const worker = new Worker(new URL('./slot-worker.ts', import.meta.url), { workerData: data });
+  const retry = 'Run the build again, or build without charts with SCORECARD_CHARTS=off.';
+  return new Promise((resolve, reject) => {
+    worker.once('message', (message: SlotWorkerMessage) => (message.type === 'filled' ? resolve(message.filled) : reject(new Error(message.error))));
+    worker.once('error', (error) => reject(new Error(`A chart slot worker failed: ${error.message}. ${retry}`)));
+    worker.once('exit', (code) => reject(new Error(`A chart slot worker stopped with exit code ${code} before it finished. ${retry}`)));
+  });
 }
 
 /** A chart worker and the result it owes: the charts it drew, or why it failed. */

@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { chartPath } from './chart-cache.ts';
 
 /**
  * Chart slots: the build's pages carry a short marker where each chart goes,
@@ -55,18 +54,19 @@ export function fillChartSlots(html: Buffer, svgFor: (id: string) => Buffer): Bu
 
 /**
  * Fills the chart slots of the HTML files `files` in place, with SVGs from
- * the chart cache in `cacheDir`. `keys` maps each chart id to its cache key.
- * Returns how many files had slots. Synchronous file I/O on one thread
- * filled 2,000 pages in about 0.7 s, as fast as asynchronous I/O at any
- * concurrency tried, and steadier.
+ * the chart cache in `cacheDir`. `svgFiles` maps each chart id to its SVG
+ * file in that cache. Returns how many files had slots. Synchronous file I/O
+ * on one thread filled 2,000 pages in about 0.7 s, as fast as asynchronous
+ * I/O at any concurrency tried, and steadier; the build splits the pages
+ * between threads instead (see `slot-worker.ts`).
  */
-export function fillSlotsInFiles(files: readonly string[], keys: ReadonlyMap<string, string>, cacheDir: string): number {
+export function fillSlotsInFiles(files: readonly string[], svgFiles: ReadonlyMap<string, string>, cacheDir: string): number {
   const svgFor = (id: string): Buffer => {
-    const key = keys.get(id);
-    if (key === undefined) {
+    const svgFile = svgFiles.get(id);
+    if (svgFile === undefined) {
       throw new Error(`a page has a slot for the chart "${id}", which the build did not draw. Delete the chart cache folder ${cacheDir} and build again.`);
     }
-    return readFileSync(chartPath(key, cacheDir));
+    return readFileSync(svgFile);
   };
 
   let filled = 0;

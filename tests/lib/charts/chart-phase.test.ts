@@ -79,11 +79,29 @@ describe('ChartPhase', () => {
 
     const phase = startPhase(cacheDir, 1);
     await phase.finish(edition.indicators, noteMonths);
-    const filled = phase.fillSlots(pages);
+    const filled = await phase.fillSlots(pages, 2);
     await phase.close();
 
     expect(filled).toBe(3);
     for (const page of pages) expect(readFileSync(page, 'utf8')).toBe(`<figure>${expected}</figure>`);
+  });
+
+  it('reports a slot worker\'s failure', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'scorecard-phase-'));
+    const [job] = buildSiteChartJobs(edition.indicators.slice(0, 1), noteMonths);
+    const good = join(folder, 'a.html');
+    const unknown = join(folder, 'b.html');
+    writeFileSync(good, `<figure>${chartSlot(job!.id)}</figure>`);
+    writeFileSync(unknown, `<figure>${chartSlot('chart-not-drawn')}</figure>`);
+
+    const phase = startPhase(join(folder, 'cache'), 1);
+    await phase.finish(edition.indicators, noteMonths);
+    // With two threads, the second file goes to the slot worker.
+    const filling = phase.fillSlots([good, unknown], 2);
+
+    await expect(filling).rejects.toThrow(`Filling the chart slots of ${unknown} failed: a page has a slot for the chart "chart-not-drawn"`);
+    await phase.close();
+    expect(readFileSync(good, 'utf8')).not.toContain('scorecard-chart');
   });
 
   it('names the chart it cannot write', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeCachedChart } from '../../../src/lib/charts/chart-cache.ts';
+import { chartPath, writeCachedChart } from '../../../src/lib/charts/chart-cache.ts';
 import { chartSlot, fillChartSlots, fillSlotsInFiles } from '../../../src/lib/charts/chart-slots.ts';
 
 const svgs: Record<string, string> = {
@@ -61,7 +61,7 @@ describe('fillSlotsInFiles', () => {
     writeFileSync(page, `<main>${chartSlot('chart-w-1')}</main>`);
     writeFileSync(plain, '<main>none</main>');
 
-    const filled = fillSlotsInFiles([page, plain], new Map([['chart-w-1', 'key-w-1']]), cache);
+    const filled = fillSlotsInFiles([page, plain], new Map([['chart-w-1', chartPath('key-w-1', cache)]]), cache);
 
     expect(filled).toBe(1);
     expect(readFileSync(page, 'utf8')).toBe(`<main>${svgs['chart-w-1']}</main>`);
