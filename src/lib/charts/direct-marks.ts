@@ -1,5 +1,5 @@
 import * as vega from 'vega';
-import { compactNumbers } from './label-svg.ts';
+import { compactNumbers, formatCoordinate } from './label-svg.ts';
 
 /**
  * Draws a chart's monthly line and points as SVG without Vega. They are
@@ -104,7 +104,7 @@ export function drawPoints(rows: readonly PointRow[], x: PixelScale, y: PixelSca
       stamp = symbolStamp(shape, layer.size);
       stamps.set(shape, stamp);
     }
-    markup += stamp(compactNumbers(String(x(Date.parse(row.date)))), compactNumbers(String(y(row.value))), layer.fill(row), escapeLabel(row.tip));
+    markup += stamp(formatCoordinate(x(Date.parse(row.date))), formatCoordinate(y(row.value)), layer.fill(row), escapeLabel(row.tip));
   }
   return markup;
 }

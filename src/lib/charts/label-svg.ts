@@ -53,8 +53,26 @@ export function compactNumbers(text: string): string {
   return text.replace(/-?\d+\.\d{3,}/g, roundCoordinate);
 }
 
+/**
+ * Formats one coordinate exactly as `compactNumbers` would compact its
+ * JavaScript text, without running a regular expression over it, because
+ * the build formats hundreds of thousands of them.
+ */
+export function formatCoordinate(value: number): string {
+  const text = String(value);
+  if (text.includes('e')) return compactNumbers(text);
+
+  const dot = text.indexOf('.');
+  return dot !== -1 && text.length - dot > 3 ? roundNumber(value) : text;
+}
+
 function roundCoordinate(number: string): string {
-  const rounded = Math.round(Number(number) * 100) / 100;
+  return roundNumber(Number(number));
+}
+
+/** Rounds to hundredths, and writes minus zero as 0. */
+function roundNumber(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
   return String(rounded === 0 ? 0 : rounded);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactSvg, labelSvg } from '../../../src/lib/charts/label-svg.ts';
+import { compactNumbers, compactSvg, formatCoordinate, labelSvg } from '../../../src/lib/charts/label-svg.ts';
 
 const CIRCLE = 'd="M3.1622776601683795,0A3.1622776601683795,3.1622776601683795,0,1,1,-3.1622776601683795,0A3.1622776601683795,3.1622776601683795,0,1,1,3.1622776601683795,0"';
 
@@ -40,5 +40,21 @@ describe('labelSvg', () => {
         '<title id="chart-w-1-title">W 1: &lt;rate&gt; by month</title><desc id="chart-w-1-desc">W 1 was 21% in Apr 2015.</desc>' +
         '<g><circle cx="0" cy="94.5" r="3.16" fill="#1d3f6e"><title>Apr 2015: 21%</title></circle></g></svg>',
     );
+  });
+});
+
+describe('formatCoordinate', () => {
+  it('matches compactNumbers on its text', () => {
+    const values = [0, 100, 3.5, 12.34, 12.345, 12.355, -12.3456, -0.001, 0.004999, 1e-7, -5.684341886080802e-14, 1.23456e21, Number.NaN];
+    // Many pixel positions of the kind a scale returns: sixths of a pixel up to 640.
+    for (let sixths = 0; sixths < 640 * 6; sixths += 7) values.push(sixths / 6, -sixths / 6);
+
+    for (const value of values) expect(formatCoordinate(value)).toBe(compactNumbers(String(value)));
+  });
+
+  it('rounds to hundredths', () => {
+    expect(formatCoordinate(79.754)).toBe('79.75');
+    expect(formatCoordinate(-0.004)).toBe('0');
+    expect(formatCoordinate(2.5)).toBe('2.5');
   });
 });
