@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { chartCacheDir } from '../lib/charts/chart-cache.ts';
 import { ChartPhase } from '../lib/charts/chart-phase.ts';
-import { CHART_FILLER, CHART_SLOTS } from '../lib/charts/chart-slots.ts';
+import { CHART_SLOTS } from '../lib/charts/chart-slots.ts';
 import { areChartsEnabled } from '../lib/charts/chart-svg.ts';
 import { listNoteMonths } from '../lib/content/read-commentary.ts';
 import { hasErrors } from '../lib/findings.ts';
@@ -59,14 +59,11 @@ export async function runBuild(options: { root: string; out: string | undefined 
   shareSite(site);
 
   // Charts are drawn on worker threads while Astro renders pages, so the chart phase overlaps the page phase.
-  // NOTE: a rebuild of 2,000 indicators × 120 months after a commentary change took 1.05 to 1.15 times the
-  // charts-off build, around its budget of 1.1, mostly for filling the slots (docs/benchmarks.md).
+  // NOTE: a cold build of 2,000 indicators × 120 months still takes about 1.6 times the charts-off build, over its
+  // budget of 1.4. The point layers are about half of each chart's cost (docs/benchmarks.md).
   const noteMonths = listNoteMonths(commentary, site.edition.month);
   const chartPhase = areChartsEnabled() ? new ChartPhase({ scorecard, findings, month: site.edition.month, noteMonths }, chartCacheDir()) : null;
-  // When every chart is cached already, src/middleware.ts fills each page's slots as Astro renders it.
-  const earlyFiller = chartPhase?.earlySlotFiller() ?? null;
   (globalThis as Record<symbol, unknown>)[CHART_SLOTS] = chartPhase !== null;
-  (globalThis as Record<symbol, unknown>)[CHART_FILLER] = earlyFiller ?? undefined;
 
   let charts = { rendered: 0, cached: 0 };
   const outDir = resolve(options.out ?? join(root, 'dist'));
@@ -84,7 +81,7 @@ export async function runBuild(options: { root: string; out: string | undefined 
       const { rendered, cached, drawMs } = await chartPhase.finish(site.edition.indicators, noteMonths);
       charts = { rendered, cached };
       phases.charts = drawMs;
-      if (earlyFiller === null) await time('slots', () => chartPhase.fillSlots(listHtmlFiles(staging)));
+      await time('slots', () => chartPhase.fillSlots(listHtmlFiles(staging)));
     }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

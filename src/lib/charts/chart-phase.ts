@@ -5,7 +5,7 @@ import type { Month } from '../data/types.ts';
 import type { IndicatorView } from '../site/build-edition.ts';
 import { chartPath } from './chart-cache.ts';
 import { manifestHash, readManifest, writeManifest } from './chart-manifest.ts';
-import { cacheSlotFiller, fillSlotsInFiles, type SlotFiller } from './chart-slots.ts';
+import { fillSlotsInFiles } from './chart-slots.ts';
 import type { ChartInput, ChartWorkerData, ChartWorkerMessage } from './chart-worker.ts';
 import { drawCharts, IndicatorQueue, type DrawnCharts } from './draw-charts.ts';
 import type { SlotWorkerData, SlotWorkerMessage } from './slot-worker.ts';
@@ -93,15 +93,6 @@ export class ChartPhase {
   }
 
   /**
-   * Returns a filler for the pages' slots when every chart is in the cache
-   * already (the manifest matched), so the slots can be filled while Astro
-   * renders the pages. Returns null when charts are still to be drawn.
-   */
-  earlySlotFiller(): SlotFiller | null {
-    return this.#keys === null ? null : cacheSlotFiller(this.#svgFiles(this.#keys), this.#cacheDir);
-  }
-
-  /**
    * Fills the chart slots of the HTML files `files` (absolute paths), after
    * `finish`. This thread takes one share of the files and a slot worker per
    * further core takes each other share. Returns how many pages had slots.
@@ -109,7 +100,7 @@ export class ChartPhase {
   async fillSlots(files: readonly string[], threads = availableParallelism()): Promise<number> {
     if (this.#keys === null) throw new Error('fillSlots was called before finish');
 
-    const svgFiles = this.#svgFiles(this.#keys);
+    const svgFiles = new Map([...this.#keys].map(([id, key]) => [id, chartPath(key, this.#cacheDir)]));
     const shares = Array.from({ length: Math.max(1, threads) }, (_, share) => files.filter((_file, index) => index % threads === share));
     const helpers = shares.slice(1).map((share) => fillOnWorker({ files: share, svgFiles, cacheDir: this.#cacheDir }));
     const own = new Promise<number>((resolve) => resolve(fillSlotsInFiles(shares[0]!, svgFiles, this.#cacheDir)));
@@ -119,11 +110,6 @@ export class ChartPhase {
     const failed = results.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
     return results.reduce((sum, result) => sum + (result as PromiseFulfilledResult<number>).value, 0);
-  }
-
-  /** Maps each chart id to its SVG file in the cache. */
-  #svgFiles(keys: ReadonlyMap<string, string>): Map<string, string> {
-    return new Map([...keys].map(([id, key]) => [id, chartPath(key, this.#cacheDir)]));
   }
 
   /** Stops the workers. */

@@ -4,10 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
  * Chart slots: the build's pages carry a short marker where each chart goes,
  * and the build writes the chart's SVG in its place once Astro has written
  * the pages. Astro then handles pages the size they are without charts, and
- * no page waits for a chart to be drawn. When every SVG is in the cache
- * before Astro starts, as on a rebuild after a commentary change, the
- * middleware fills each page's slots as Astro renders it instead, which
- * saves reading and writing every page again.
+ * no page waits for a chart to be drawn.
  */
 
 /**
@@ -28,32 +25,6 @@ export function chartSlot(id: string): string {
 
 export function areChartSlotsOn(): boolean {
   return (globalThis as Record<symbol, unknown>)[CHART_SLOTS] === true;
-}
-
-/** Fills the slots of one UTF-8 page; returns null when the page has none. */
-export type SlotFiller = (html: Buffer) => Buffer | null;
-
-/** Set on `globalThis` by `scorecard build` to a `SlotFiller` when every chart is in the cache before Astro starts. */
-export const CHART_FILLER = Symbol.for('scorecard.chartFiller');
-
-/** Returns the filler the build set for the middleware, or null when the build fills the slots after Astro. */
-export function chartSlotFiller(): SlotFiller | null {
-  return ((globalThis as Record<symbol, unknown>)[CHART_FILLER] as SlotFiller | undefined) ?? null;
-}
-
-/**
- * Returns a `SlotFiller` that reads each chart from the chart cache in
- * `cacheDir`. `svgFiles` maps each chart id to its SVG file in that cache.
- */
-export function cacheSlotFiller(svgFiles: ReadonlyMap<string, string>, cacheDir: string): SlotFiller {
-  const svgFor = (id: string): Buffer => {
-    const svgFile = svgFiles.get(id);
-    if (svgFile === undefined) {
-      throw new Error(`a page has a slot for the chart "${id}", which the build did not draw. Delete the chart cache folder ${cacheDir} and build again.`);
-    }
-    return readFileSync(svgFile);
-  };
-  return (html) => fillChartSlots(html, svgFor);
 }
 
 /**
@@ -86,17 +57,23 @@ export function fillChartSlots(html: Buffer, svgFor: (id: string) => Buffer): Bu
  * the chart cache in `cacheDir`. `svgFiles` maps each chart id to its SVG
  * file in that cache. Returns how many files had slots. Synchronous file I/O
  * on one thread filled 2,000 pages in about 0.7 s, as fast as asynchronous
- * I/O at any concurrency tried, and steadier. So the build splits the pages
+ * I/O at any concurrency tried, and steadier; the build splits the pages
  * between threads instead (see `slot-worker.ts`).
  */
 export function fillSlotsInFiles(files: readonly string[], svgFiles: ReadonlyMap<string, string>, cacheDir: string): number {
-  const fill = cacheSlotFiller(svgFiles, cacheDir);
+  const svgFor = (id: string): Buffer => {
+    const svgFile = svgFiles.get(id);
+    if (svgFile === undefined) {
+      throw new Error(`a page has a slot for the chart "${id}", which the build did not draw. Delete the chart cache folder ${cacheDir} and build again.`);
+    }
+    return readFileSync(svgFile);
+  };
 
   let filled = 0;
   for (const file of files) {
     let html: Buffer | null;
     try {
-      html = fill(readFileSync(file));
+      html = fillChartSlots(readFileSync(file), svgFor);
     } catch (error) {
       throw new Error(`Filling the chart slots of ${file} failed: ${(error as Error).message}`);
     }
