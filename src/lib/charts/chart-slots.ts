@@ -57,7 +57,7 @@ export function fillChartSlots(html: Buffer, svgFor: (id: string) => Buffer): Bu
  * the chart cache in `cacheDir`. `svgFiles` maps each chart id to its SVG
  * file in that cache. Returns how many files had slots. Synchronous file I/O
  * on one thread filled 2,000 pages in about 0.7 s, as fast as asynchronous
- * I/O at any concurrency tried, and steadier; the build splits the pages
+ * I/O at any concurrency tried, and steadier. So the build splits the pages
  * between threads instead (see `slot-worker.ts`).
  */
 export function fillSlotsInFiles(files: readonly string[], svgFiles: ReadonlyMap<string, string>, cacheDir: string): number {
