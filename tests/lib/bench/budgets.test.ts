@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseBudgetSizes, parseSizes } from '../../../src/bench/bench-sizes.ts';
-import { allBudgetsMet, checkBudgets, DEFAULT_LIMITS, formatBytes, type BuildMeasure } from '../../../src/bench/budgets.ts';
+import { allBudgetsMet, checkBudgets, DEFAULT_LIMITS, formatBytes, medianRun, type BuildMeasure } from '../../../src/bench/budgets.ts';
 import { listProcessTree, parseVmRss } from '../../../src/bench/process-memory.ts';
 
 const KIB = 1024;
@@ -33,6 +33,43 @@ function statusOf(results: ReturnType<typeof checkBudgets>, name: RegExp): strin
   if (!result) throw new Error(`no budget matches ${name}`);
   return result.status;
 }
+
+describe('medianRun', () => {
+  it('takes the median wall time', () => {
+    const runs = [measure('a', 30_000, { phases: { load: 3, evaluate: 3, charts: 3, pages: 3, slots: 3 } }), measure('b', 10_000), measure('c', 20_000, { phases: { load: 2, evaluate: 2, charts: 2, pages: 2, slots: 2 } })];
+
+    const median = medianRun('2000x120', runs);
+
+    expect(median.wallMs).toBe(20_000);
+    expect(median.phases?.pages).toBe(2);
+    expect(median.name).toBe('2000x120 (median of 3)');
+  });
+
+  it('takes the slower middle of an even count', () => {
+    expect(medianRun('2000x120', [measure('a', 10_000), measure('b', 40_000), measure('c', 20_000), measure('d', 30_000)]).wallMs).toBe(30_000);
+  });
+
+  it('keeps the worst memory and chart count', () => {
+    // The median run, b, neither used the most memory nor rendered any chart.
+    const runs = [
+      measure('a', 10_000, { charts: { rendered: 3, cached: 2 } }),
+      measure('b', 20_000, { charts: { rendered: 0, cached: 5 } }),
+      measure('c', 30_000, { peakRssBytes: 2 * 1024 ** 3, charts: { rendered: 0, cached: 5 } }),
+    ];
+
+    const median = medianRun('2000x120', runs);
+
+    expect(median.peakRssBytes).toBe(2 * 1024 ** 3);
+    expect(median.charts).toEqual({ rendered: 3, cached: 2 });
+  });
+
+  it('keeps a single run as it is', () => {
+    const run = measure('only', 12_000);
+
+    expect(medianRun('only', [run])).toEqual(run);
+    expect(() => medianRun('none', [])).toThrow(RangeError);
+  });
+});
 
 describe('checkBudgets', () => {
   it('passes builds within every budget', () => {
