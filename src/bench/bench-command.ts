@@ -5,7 +5,7 @@ import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCommandLine } from './command-line.ts';
-import { allBudgetsMet, checkBudgets, formatBytes, formatSeconds, medianRun, type BudgetResult } from './budgets.ts';
+import { allBudgetsMet, checkBudgets, formatBytes, formatSeconds, type BudgetResult } from './budgets.ts';
 import { chooseBudgetSizes, parseSizes, type Size } from './bench-sizes.ts';
 import { DEFAULT_SEED, generateScorecard } from './generate-scorecard.ts';
 import type { PageWeight } from './page-weight.ts';
@@ -26,7 +26,7 @@ const USAGE = `Usage: npm run bench -- [options]
 
 Builds the shipped scorecard and synthetic ones, one after another, and checks the build budgets.
 The largest size is also built with charts off and rebuilt after a commentary-only change. Its
-three builds run in rounds, and the time budgets use the median of the rounds.
+three builds run in rounds, and each time budget takes the median of the rounds' ratios.
 
 Options:
   --sizes <list>   Synthetic sizes as <indicators>x<months>, comma-separated (default 500x120,2000x120).
@@ -109,7 +109,7 @@ async function main(): Promise<number> {
       }
 
       // This machine's speed drifts by more than the 10 % rebuild budget within minutes. So each round runs the
-      // three builds the ratios compare one after another, and the budgets take each build's median.
+      // three builds the ratios compare one after another, and each budget takes the median of the rounds' ratios.
       for (let round = 1; round <= rounds; round++) {
         const full = await build(size.label, root, size.label, { charts: true, freshCache: true, round });
         roles.large.push(full);
@@ -127,14 +127,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const label = large?.label ?? 'large';
-  const summarise = (name: string, runs: BuildReport[]) => (runs.length === 0 ? null : medianRun(name, runs));
-  const budgets = checkBudgets({
-    large: summarise(label, roles.large),
-    largeChartsOff: summarise(`${label} charts off`, roles.largeChartsOff),
-    largeWarm: summarise(`${label} commentary rebuild`, roles.largeWarm),
-    small: roles.small ?? null,
-  });
+  const budgets = checkBudgets({ label: large?.label ?? 'large', ...roles, small: roles.small ?? null });
   console.log('\nBudgets:');
   for (const budget of budgets) console.log(`  ${budget.status === 'not-run' ? 'NOT RUN' : budget.status.toUpperCase()}  ${budget.name}: ${budget.measured} (limit ${budget.limit})`);
 
