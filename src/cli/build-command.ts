@@ -59,8 +59,6 @@ export async function runBuild(options: { root: string; out: string | undefined 
   shareSite(site);
 
   // Charts are drawn on worker threads while Astro renders pages, so the chart phase overlaps the page phase.
-  // NOTE: a cold build of 2,000 indicators × 120 months still takes about 1.6 times the charts-off build, over its
-  // budget of 1.4. The point layers are about half of each chart's cost (docs/benchmarks.md).
   const noteMonths = listNoteMonths(commentary, site.edition.month);
   const chartPhase = areChartsEnabled() ? new ChartPhase({ scorecard, findings, month: site.edition.month, noteMonths }, chartCacheDir()) : null;
   (globalThis as Record<symbol, unknown>)[CHART_SLOTS] = chartPhase !== null;
