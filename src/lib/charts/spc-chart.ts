@@ -50,7 +50,8 @@ export const SPC_TEMPLATE = {
   ],
   encoding: {
     x: MONTH_AXIS,
-    y: { type: 'quantitative', scale: { zero: false }, axis: { title: null, labelExpr: 'format(datum.value, yFormat) + ySuffix' } },
+    // 8 px of padding above and below, so a point at the highest or lowest value stays clear of the axis.
+    y: { type: 'quantitative', scale: { zero: false, padding: 8 }, axis: { title: null, labelExpr: 'format(datum.value, yFormat) + ySuffix' } },
   },
   layer: [
     {

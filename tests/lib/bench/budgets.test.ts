@@ -120,7 +120,10 @@ describe('checkBudgets', () => {
       largeChartsOff: [measure('off 1', 100_000), measure('off 2', 100_000)],
     };
 
-    expect(statusOf(checkBudgets(inputs), /full build vs charts off$/)).toBe('fail');
+    const result = checkBudgets(inputs).find((candidate) => /full build vs charts off$/.test(candidate.name))!;
+
+    expect(result.measured).toBe('1.50 × (upper median of 2 rounds: 1.30, 1.50)');
+    expect(result.status).toBe('fail');
   });
 
   it('fails a rebuild that rendered charts in any round', () => {
@@ -141,6 +144,7 @@ describe('checkBudgets', () => {
 
     expect(statusOf(results, /vs charts off$/)).toBe('not-run');
     expect(statusOf(results, /vs small$/)).toBe('not-run');
+    expect(results.find((result) => /vs small$/.test(result.name))?.measured).toMatch(/^not run: give a second, smaller size/);
     expect(statusOf(results, /peak memory$/)).toBe('pass');
     expect(allBudgetsMet(results)).toBe(true);
   });

@@ -101,6 +101,17 @@ describe('ChartRenderer', () => {
     expect(svgs).toEqual(expected);
   }, 60_000);
 
+  it('keeps SPC points inside the plot', async () => {
+    const spcJobs = shippedJobs.filter((job) => job.kind === 'spc');
+    const svgs = await renderInTurn(spcJobs);
+
+    // The plot is 260 px high and an SPC point reaches 4.2 px from its centre, so a centre on an edge would overlap the axis.
+    const centres = svgs.flatMap((svg) => [...svg.slice(svg.indexOf('points_marks')).matchAll(/(?:cy="|translate\([\d.-]+,)([\d.-]+)/g)].map((match) => Number(match[1])));
+    expect(spcJobs.length).toBeGreaterThan(20);
+    expect(Math.min(...centres)).toBeGreaterThanOrEqual(4.2);
+    expect(Math.max(...centres)).toBeLessThanOrEqual(260 - 4.2);
+  });
+
   it('resets a missing parameter to its default', async () => {
     const [job] = shippedJobs.filter((candidate) => candidate.kind === 'history');
     const withoutRange: ChartJob = { ...job!, params: { ...job!.params } };
