@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 
 /**
  * Chart slots: the build's pages carry a short marker where each chart goes,
@@ -34,6 +34,15 @@ export function areChartSlotsOn(): boolean {
  * than the search.
  */
 export function fillChartSlots(html: Buffer, svgFor: (id: string) => Buffer): Buffer | null {
+  const parts = splitAtSlots(html, svgFor);
+  return parts === null ? null : Buffer.concat(parts);
+}
+
+/**
+ * Returns the filled page as its parts in order: the page's bytes between
+ * slots and each slot's SVG. Returns null when the page has no slot.
+ */
+function splitAtSlots(html: Buffer, svgFor: (id: string) => Buffer): Buffer[] | null {
   let start = html.indexOf(SLOT_START);
   if (start < 0) return null;
 
@@ -49,7 +58,7 @@ export function fillChartSlots(html: Buffer, svgFor: (id: string) => Buffer): Bu
     start = html.indexOf(SLOT_START, copied);
   }
   parts.push(html.subarray(copied));
-  return Buffer.concat(parts);
+  return parts;
 }
 
 /**
@@ -71,16 +80,28 @@ export function fillSlotsInFiles(files: readonly string[], svgFiles: ReadonlyMap
 
   let filled = 0;
   for (const file of files) {
-    let html: Buffer | null;
+    let parts: Buffer[] | null;
     try {
-      html = fillChartSlots(readFileSync(file), svgFor);
+      parts = splitAtSlots(readFileSync(file), svgFor);
     } catch (error) {
       throw new Error(`Filling the chart slots of ${file} failed: ${(error as Error).message}`);
     }
-    if (html === null) continue;
+    if (parts === null) continue;
 
-    writeFileSync(file, html);
+    writeParts(file, parts);
     filled++;
   }
   return filled;
+}
+
+/** Writes `parts` one after another as the whole of `file`, without joining them into one more page-sized buffer. */
+function writeParts(file: string, parts: readonly Buffer[]): void {
+  const descriptor = openSync(file, 'w');
+  try {
+    for (const part of parts) {
+      for (let written = 0; written < part.length; ) written += writeSync(descriptor, part, written);
+    }
+  } finally {
+    closeSync(descriptor);
+  }
 }
