@@ -26,7 +26,9 @@ const USAGE = `Usage: npm run bench -- [options]
 
 Builds the shipped scorecard and synthetic ones, one after another, and checks the build budgets.
 The largest size is also built with charts off and rebuilt after a commentary-only change. Its
-three builds run in rounds, and each time budget takes the median of the rounds' ratios.
+three builds run in rounds; the charts and rebuild budgets take the median of the rounds' ratios
+(the upper median for an even number of rounds). The growth budget needs a size with a quarter of
+the largest size's indicators and the same months. Exits 1 when a budget fails or a build fails.
 
 Options:
   --sizes <list>   Synthetic sizes as <indicators>x<months>, comma-separated (default 500x120,2000x120).
@@ -52,7 +54,7 @@ async function main(): Promise<number> {
   try {
     sizes = parseSizes(values.sizes);
     if (!/^-?\d+$/.test(values.seed)) throw new RangeError(`--seed must be a whole number, got "${values.seed}"`);
-    if (!/^[1-9]\d*$/.test(values.rounds)) throw new RangeError(`--rounds must be a whole number from 1, got "${values.rounds}"`);
+    if (!/^[1-9]\d*$/.test(values.rounds)) throw new RangeError(`--rounds must be a whole number, at least 1, got "${values.rounds}"`);
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return 2;

@@ -82,7 +82,7 @@ export function checkBudgets(inputs: BudgetInputs, limits: BudgetLimits = DEFAUL
   // The small scorecard is built once, so this ratio compares each round's large build with that one build.
   const smallName = small?.name ?? 'small';
   const growth = compareRounds(`${label} vs ${smallName}`, large, small ? large.map(() => small) : [], limits.growth, `the ${smallName} build`);
-  if (!small) growth.measured = 'not run: give a second, smaller size with the same months, such as 500x120';
+  if (!small) growth.measured = 'no size with a quarter of the indicators and the same months, such as 500x120 beside 2000x120';
   results.push(growth);
 
   const warmName = `${label} commentary rebuild: charts rendered`;

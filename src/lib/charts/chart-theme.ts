@@ -35,7 +35,8 @@ export const BASE_CONFIG = {
  */
 export const MONTH_AXIS = {
   type: 'temporal',
-  scale: { type: 'utc' },
+  // 6 px of padding at each end, so the first month's point stays clear of the y axis line.
+  scale: { type: 'utc', padding: 6 },
   axis: { title: null, format: '%b %Y', labelAngle: 0, tickCount: 8, labelOverlap: true, grid: false },
 };
 
