@@ -79,8 +79,8 @@ export async function runBuild(options: { root: string; out: string | undefined 
       const { rendered, cached, drawMs } = await chartPhase.finish(site.edition.indicators, noteMonths);
       charts = { rendered, cached };
       phases.charts = drawMs;
-      // NOTE: slots (0.6 s) and the manifest check (0.2 s) are most of what a 2,000-indicator rebuild after a
-      // commentary change costs over a charts-off build; on a busy machine that rebuild misses its 1.1 budget.
+      // NOTE: after a commentary change, a 2,000-indicator rebuild costs about 0.8 s more than a charts-off build,
+      // mostly these slots (0.6 s) and the manifest check (0.2 s). So on a busy machine it can miss its 1.1 budget.
       await time('slots', () => chartPhase.fillSlots(listHtmlFiles(staging)));
     }
   } catch (error) {
