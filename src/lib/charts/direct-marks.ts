@@ -1,5 +1,5 @@
 import * as vega from 'vega';
-import { compactNumbers, formatCoordinate } from './label-svg.ts';
+import { compactNumbers, compactSvg, escapeXml, formatCoordinate } from './label-svg.ts';
 
 /**
  * Draws a chart's monthly line and points as SVG without Vega. They are
@@ -8,7 +8,7 @@ import { compactNumbers, formatCoordinate } from './label-svg.ts';
  * renderer gives Vega only the outermost rows, which is enough for the
  * scales and the layout, and then draws every month itself from the view's
  * scales with Vega's own path functions. The markup is exactly what Vega
- * would write, once `labelSvg` has compacted it; a test compares the two.
+ * would write, once `labelSvg` has compacted it, and a test compares the two.
  */
 
 /** A row of a series dataset: one month, which may have no value. */
@@ -71,7 +71,10 @@ export function lineBoundingRows(rows: readonly SeriesRow[]): SeriesRow[] {
 }
 
 /** Returns the earliest, latest, lowest and highest row of each group. */
-function extremeRows<Row extends { date: string; value: number | null }>(rows: readonly (Row & { value: number })[], groupOf: (row: Row & { value: number }) => string): Set<Row> {
+function extremeRows<Row extends { date: string; value: number | null }>(
+  rows: readonly (Row & { value: number })[],
+  groupOf: (row: Row & { value: number }) => string,
+): Set<Row> {
   const extremes = new Map<string, (Row & { value: number })[]>();
   for (const row of rows) {
     const group = groupOf(row);
@@ -85,6 +88,7 @@ function extremeRows<Row extends { date: string; value: number | null }>(rows: r
     if (row.value < found[2]!.value) found[2] = row;
     if (row.value > found[3]!.value) found[3] = row;
   }
+
   return new Set<Row>([...extremes.values()].flat());
 }
 
@@ -95,15 +99,9 @@ function isValue(value: number | null): value is number {
 
 /** Writes the points in data order, as `labelSvg` leaves Vega's: each a shape at its position, with its label as a `<title>`. */
 export function drawPoints(rows: readonly PointRow[], x: PixelScale, y: PixelScale, layer: PointLayer): string {
-  const stamps = new Map<string, Stamp>();
   let markup = '';
   for (const row of rows) {
-    const shape = layer.shape(row);
-    let stamp = stamps.get(shape);
-    if (!stamp) {
-      stamp = symbolStamp(shape, layer.size);
-      stamps.set(shape, stamp);
-    }
+    const stamp = symbolStamp(layer.shape(row), layer.size);
     markup += stamp(formatCoordinate(x(Date.parse(row.date))), formatCoordinate(y(row.value)), layer.fill(row), escapeLabel(row.tip));
   }
   return markup;
@@ -175,35 +173,42 @@ const { symbol: symbolMark, line: lineMark } = (
   }
 ).Marks;
 
+/** Stamps made so far, by shape and size. */
+const STAMPS = new Map<string, Stamp>();
+
+/** Placeholders in the markup of a model point, which `symbolStamp` cuts it at. */
+const SLOTS = ['\u0001x', '\u0001y', '\u0001fill', '\u0001label'];
+
 /**
- * Makes the markup of one point of a shape, given its position, colour and
- * label. The path comes from Vega's own symbol mark, so it matches Vega to
- * the last digit. A circle is written as `<circle>`, as `compactSvg` writes
- * Vega's circles. Vega-Lite gives filled points a stroke width of 2 although
- * they have no stroke, and the markup keeps it to match Vega's.
+ * Returns the stamp of a shape and size: a function that writes one point
+ * from its position, colour and label. The stamp comes from one model point,
+ * written as Vega writes a labelled symbol with Vega's own path for the
+ * shape, then compacted by `compactSvg`, which turns a circle into
+ * `<circle>`. So every point matches Vega's to the last digit. Vega-Lite
+ * gives filled points a stroke width of 2 although they have no stroke, and
+ * the model keeps it to match.
  */
 function symbolStamp(shape: string, size: number): Stamp {
+  const key = `${shape} ${size}`;
+  const made = STAMPS.get(key);
+  if (made) return made;
+
   let d = '';
   symbolMark.attr((name, value) => {
-    if (name === 'd') d = compactNumbers(value);
+    if (name === 'd') d = value;
   }, { shape, size });
 
-  const radius = /^M([\d.]+),0A\1,\1,0,1,1,-\1,0A\1,\1,0,1,1,\1,0$/.exec(d)?.[1];
-  if (radius !== undefined) {
-    return (x, y, fill, label) => `<circle cx="${x}" cy="${y}" r="${radius}" fill="${fill}" stroke-width="2"><title>${label}</title></circle>`;
-  }
-  return (x, y, fill, label) => `<path transform="translate(${x},${y})" d="${d}" fill="${fill}" stroke-width="2"><title>${label}</title></path>`;
+  const [x, y, fill, label] = SLOTS;
+  const model = compactSvg(`<path transform="translate(${x},${y})" d="${d}" fill="${fill}" stroke-width="2"><title>${label}</title></path>`);
+  const [before, betweenXY, betweenYFill, betweenFillLabel, after] = model.split(/\u0001(?:x|y|fill|label)/);
+  if (after === undefined) throw new Error(`the markup of a ${shape} point lost a placeholder when compacted: ${model}`);
+  const stamp: Stamp = (x, y, fill, label) => `${before}${x}${betweenXY}${y}${betweenYFill}${fill}${betweenFillLabel}${label}${after}`;
+  STAMPS.set(key, stamp);
+  return stamp;
 }
 
-/** Escapes a label as Vega escapes an attribute value. Most labels need nothing, so they skip the replacements. */
+/** Escapes a label as Vega escapes an attribute value, which also encodes tabs and line breaks. Most labels need nothing. */
 function escapeLabel(text: string): string {
   if (!/[&<>"\t\n\r]/.test(text)) return text;
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\t/g, '&#x9;')
-    .replace(/\n/g, '&#xA;')
-    .replace(/\r/g, '&#xD;');
+  return escapeXml(text).replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
 }

@@ -38,7 +38,7 @@ describe('lineBoundingRows', () => {
       { date: '2020-07-01T00:00:00Z', value: null },
     ];
 
-    // The first and last months have no value but set the x domain; 2020-02 and 2020-06 are the first and last vertices.
+    // The first and last months have no value but set the x domain. 2020-02 and 2020-06 are the first and last vertices.
     expect(lineBoundingRows(rows).map((kept) => kept.date.slice(0, 7))).toEqual(['2020-01', '2020-02', '2020-03', '2020-05', '2020-06', '2020-07']);
     expect(lineBoundingRows([])).toEqual([]);
   });
@@ -57,7 +57,7 @@ describe('drawLine', () => {
       { date: '2020-04-01T00:00:00Z', value: 0 },
     ];
 
-    // Days 0, 31 and 91; y 90, 79.754 (rounded to 79.75) and 100. The lone April point is a closed move.
+    // x: days 0, 31 and 91. y: 90, 79.754 (rounded to 79.75) and 100. The lone April point is a closed move.
     expect(drawLine(rows, x, y)).toBe('M0,90L31,79.75M91,100Z');
   });
 
@@ -68,13 +68,13 @@ describe('drawLine', () => {
 });
 
 describe('drawPoints', () => {
-  it('writes circles and paths at scaled positions, with escaped titles', () => {
+  it('writes shapes with escaped titles', () => {
     const rows = [{ ...row('2020-01', 5), tip: 'Jan <2020> & "more"' }, row('2020-02', 10.123, 'high')];
 
     const svg = drawPoints(rows, x, y, CLASSED);
 
     // Vega sizes both shapes by √size / 2 = √40 / 2 = 3.162…: the circle's radius, the diamond's half diagonal.
-    // 31 days after 1 January; 100 − 2 × 10.123 = 79.754, rounded to 79.75.
+    // February is 31 days after 1 January, and 100 − 2 × 10.123 = 79.754, rounded to 79.75.
     expect(svg).toBe(
       '<circle cx="0" cy="90" r="3.16" fill="#0000aa" stroke-width="2"><title>Jan &lt;2020&gt; &amp; &quot;more&quot;</title></circle>' +
         '<path transform="translate(31,79.75)" d="M-3.16,0L0,-3.16L3.16,0L0,3.16Z" fill="#aa0000" stroke-width="2"><title>2020-02: 10.123</title></path>',
