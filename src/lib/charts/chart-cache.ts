@@ -14,7 +14,7 @@ import { CHART_TEMPLATES } from './chart-renderer.ts';
  * instead of rendering, and its output stays byte-identical to a cold build.
  */
 
-/** Bump when the SVG post-processing or the drawing of points changes, so old cache files are not reused. */
+/** Bump when the SVG post-processing or the drawing of lines and points changes, so old cache files are not reused. */
 const RENDERER_VERSION = '5';
 
 /** Everything besides the job that shapes the SVG: the templates, the post-processing and the versions of Vega that draw it. */

@@ -104,12 +104,10 @@ export class ChartPhase {
     if (this.#keys === null) throw new Error('fillSlots was called before finish');
 
     const svgFiles = new Map([...this.#keys].map(([id, key]) => [id, chartPath(key, this.#cacheDir)]));
-    const workers = threads > 1 ? threads : 0;
-    const shares = Array.from({ length: Math.max(1, workers) }, (_, share) => files.filter((_file, index) => index % Math.max(1, workers) === share));
-    const fills =
-      workers === 0
-        ? [new Promise<number>((resolve) => resolve(fillSlotsInFiles(files, svgFiles, this.#cacheDir)))]
-        : shares.map((share) => fillOnWorker({ files: share, svgFiles, cacheDir: this.#cacheDir }));
+    if (threads <= 1) return fillSlotsInFiles(files, svgFiles, this.#cacheDir);
+
+    const shares = Array.from({ length: threads }, (_, share) => files.filter((_file, index) => index % threads === share));
+    const fills = shares.map((share) => fillOnWorker({ files: share, svgFiles, cacheDir: this.#cacheDir }));
 
     // Every thread finishes before this returns, because a failed build deletes the pages they write.
     const results = await Promise.allSettled(fills);
@@ -127,7 +125,7 @@ export class ChartPhase {
 /** Fills the chart slots of a share of the pages on a new slot worker. Resolves with how many pages had slots. */
 function fillOnWorker(data: SlotWorkerData): Promise<number> {
   // A small heap makes the worker collect its page and SVG buffers often. With V8's default sizes, two slot workers
-  // raised the peak memory of a 2,000-indicator build from about 1.39 GB to 1.41-1.49 GB.
+  // raised the peak memory of a 2,000-indicator build from about 1.39 GB to 1.41 to 1.49 GB.
   const worker = new Worker(new URL('./slot-worker.ts', import.meta.url), {
     workerData: data,
     resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },

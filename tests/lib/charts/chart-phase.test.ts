@@ -80,7 +80,7 @@ describe('ChartPhase', () => {
     const phase = startPhase(cacheDir, 1);
     await phase.finish(edition.indicators, noteMonths);
     const filled = await phase.fillSlots(pages.slice(0, 2), 2);
-    // One thread: this thread fills the page itself.
+    // With one thread, the calling thread fills the page itself.
     const filledAlone = await phase.fillSlots(pages.slice(2), 1);
     await phase.close();
 
