@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { chartPages } from './src/lib/charts/chart-pages.ts';
 
 /**
  * The site is static HTML. `SCORECARD_BASE` sets the sub-path it is served
@@ -22,7 +23,7 @@ export default defineConfig({
     concurrency: 4,
   },
   devToolbar: { enabled: false },
-  integrations: [mdx()],
+  integrations: [mdx(), chartPages()],
   vite: {
     build: {
       assetsInlineLimit: 0,

@@ -5,10 +5,11 @@ import type { Month } from '../data/types.ts';
 import type { IndicatorView } from '../site/build-edition.ts';
 import { chartPath } from './chart-cache.ts';
 import { manifestHash, readManifest, writeManifest } from './chart-manifest.ts';
-import { fillSlotsInFiles } from './chart-slots.ts';
+import { fillSlotsInFiles, svgReader } from './chart-slots.ts';
 import type { ChartInput, ChartWorkerData, ChartWorkerMessage } from './chart-worker.ts';
 import { drawCharts, IndicatorQueue, type DrawnCharts } from './draw-charts.ts';
-import type { SlotWorkerData, SlotWorkerMessage } from './slot-worker.ts';
+import type { SlotWorkerData } from './slot-worker.ts';
+import { PageWriter, SlotWorker } from './slot-workers.ts';
 
 /**
  * The build's chart phase. Worker threads draw every chart that is not in
@@ -16,7 +17,8 @@ import type { SlotWorkerData, SlotWorkerMessage } from './slot-worker.ts';
  * `chart-slots.ts`). When Astro is done, the main thread draws whatever the
  * workers have not claimed yet, then fills the slots with the SVGs, on
  * every core. When the chart manifest shows that nothing the charts are
- * built from changed, no chart worker starts at all (see `chart-manifest.ts`).
+ * built from changed, no chart worker starts at all (see `chart-manifest.ts`),
+ * and slot workers write each page with its charts as Astro renders it.
  */
 
 export interface ChartCounts {
@@ -93,6 +95,18 @@ export class ChartPhase {
   }
 
   /**
+   * Returns a page writer for Astro's pages, with one slot worker per core
+   * but one, when every chart was in the cache before Astro started (the
+   * manifest matched). Each page is then written with its charts while
+   * Astro renders the next ones, on a core Astro leaves free. Returns null
+   * otherwise, and the build calls `fillSlots` after Astro.
+   */
+  startPageWriter(workers = chartWorkerCount()): PageWriter | null {
+    if (this.#keys === null || this.#workers.length > 0) return null;
+    return new PageWriter(this.#slotWorkerData(), workers);
+  }
+
+  /**
    * Fills the chart slots of the HTML files `files` (absolute paths), after
    * `finish`, with one slot worker per core, each taking a share of the
    * files. This thread only waits: two slot workers filled 2,000 pages in
@@ -101,41 +115,31 @@ export class ChartPhase {
    * every page itself. Returns how many pages had slots.
    */
   async fillSlots(files: readonly string[], threads = availableParallelism()): Promise<number> {
-    if (this.#keys === null) throw new Error('fillSlots was called before finish');
-
-    const svgFiles = new Map([...this.#keys].map(([id, key]) => [id, chartPath(key, this.#cacheDir)]));
-    if (threads <= 1) return fillSlotsInFiles(files, svgFiles, this.#cacheDir);
+    const data = this.#slotWorkerData();
+    if (threads <= 1) return fillSlotsInFiles(files, svgReader(data.svgFiles, data.cacheDir));
 
     const shares = Array.from({ length: threads }, (_, share) => files.filter((_file, index) => index % threads === share));
-    const fills = shares.map((share) => fillOnWorker({ files: share, svgFiles, cacheDir: this.#cacheDir }));
-
-    // Every thread finishes before this returns, because a failed build deletes the pages they write.
-    const results = await Promise.allSettled(fills);
-    const failed = results.find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
-    return results.reduce((sum, result) => sum + (result as PromiseFulfilledResult<number>).value, 0);
+    const workers = shares.map(() => new SlotWorker(data));
+    try {
+      // Every thread finishes before this returns, because a failed build deletes the pages they write.
+      const results = await Promise.allSettled(shares.map((share, index) => workers[index]!.fillFiles(share)));
+      const failed = results.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+      return results.reduce((sum, result) => sum + (result as PromiseFulfilledResult<number>).value, 0);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    }
   }
 
   /** Stops the workers. */
   async close(): Promise<void> {
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
   }
-}
 
-/** Fills the chart slots of a share of the pages on a new slot worker. Resolves with how many pages had slots. */
-function fillOnWorker(data: SlotWorkerData): Promise<number> {
-  // A small heap makes the worker collect its page and SVG buffers often. With V8's default sizes, two slot workers
-  // raised the peak memory of a 2,000-indicator build from about 1.39 GB to 1.41 to 1.49 GB.
-  const worker = new Worker(new URL('./slot-worker.ts', import.meta.url), {
-    workerData: data,
-    resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
-  });
-  const retry = 'Run the build again, or build without charts with SCORECARD_CHARTS=off.';
-  return new Promise((resolve, reject) => {
-    worker.once('message', (message: SlotWorkerMessage) => (message.type === 'filled' ? resolve(message.filled) : reject(new Error(message.error))));
-    worker.once('error', (error) => reject(new Error(`A chart slot worker failed: ${error.message}. ${retry}`)));
-    worker.once('exit', (code) => reject(new Error(`A chart slot worker stopped with exit code ${code} before it finished. ${retry}`)));
-  });
+  #slotWorkerData(): SlotWorkerData {
+    if (this.#keys === null) throw new Error('fillSlots was called before finish');
+    return { svgFiles: new Map([...this.#keys].map(([id, key]) => [id, chartPath(key, this.#cacheDir)])), cacheDir: this.#cacheDir };
+  }
 }
 
 /** A chart worker and the result it owes: the charts it drew, or why it failed. */

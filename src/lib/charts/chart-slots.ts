@@ -1,10 +1,13 @@
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /**
  * Chart slots: the build's pages carry a short marker where each chart goes,
- * and the build writes the chart's SVG in its place once Astro has written
- * the pages. Astro then handles pages the size they are without charts, and
- * no page waits for a chart to be drawn.
+ * and the build writes the chart's SVG in its place. Astro then handles pages
+ * the size they are without charts, and no page waits for a chart to be
+ * drawn. When every chart is in the cache before Astro starts, each page is
+ * written with its charts as Astro renders it (see `chart-pages.ts`).
+ * Otherwise the build fills the slots once Astro has written the pages.
  */
 
 /**
@@ -25,6 +28,11 @@ export function chartSlot(id: string): string {
 
 export function areChartSlotsOn(): boolean {
   return (globalThis as Record<symbol, unknown>)[CHART_SLOTS] === true;
+}
+
+/** Returns whether the UTF-8 page `html` has a chart slot. */
+export function hasChartSlots(html: Uint8Array): boolean {
+  return Buffer.from(html.buffer, html.byteOffset, html.byteLength).indexOf(SLOT_START) >= 0;
 }
 
 /**
@@ -62,36 +70,57 @@ function splitAtSlots(html: Buffer, svgFor: (id: string) => Buffer): Buffer[] | 
 }
 
 /**
- * Fills the chart slots of the HTML files `files` in place, with SVGs from
- * the chart cache in `cacheDir`. `svgFiles` maps each chart id to its SVG
- * file in that cache. Returns how many files had slots. Synchronous file I/O
- * on one thread filled 2,000 pages in about 0.7 s, as fast as asynchronous
- * I/O at any concurrency tried, and steadier. So the build splits the pages
- * between threads instead (see `slot-worker.ts`).
+ * Returns a function that reads the SVG of a chart id from the chart cache
+ * in `cacheDir`. `svgFiles` maps each chart id to its SVG file in that
+ * cache. The function throws for an id the map lacks.
  */
-export function fillSlotsInFiles(files: readonly string[], svgFiles: ReadonlyMap<string, string>, cacheDir: string): number {
-  const svgFor = (id: string): Buffer => {
+export function svgReader(svgFiles: ReadonlyMap<string, string>, cacheDir: string): (id: string) => Buffer {
+  return (id) => {
     const svgFile = svgFiles.get(id);
     if (svgFile === undefined) {
       throw new Error(`a page has a slot for the chart "${id}", which the build did not draw. Delete the chart cache folder ${cacheDir} and build again.`);
     }
     return readFileSync(svgFile);
   };
+}
 
+/**
+ * Writes the page `html` to `file`, creating its folder, with each chart
+ * slot filled by `svgFor(id)`. Returns the bytes written.
+ */
+export function writeFilledPage(file: string, html: Buffer, svgFor: (id: string) => Buffer): number {
+  const parts = splitPage(file, html, svgFor) ?? [html];
+  mkdirSync(dirname(file), { recursive: true });
+  writeParts(file, parts);
+  return parts.reduce((sum, part) => sum + part.length, 0);
+}
+
+/**
+ * Fills the chart slots of the HTML files `files` in place with
+ * `svgFor(id)`. Returns how many files had slots. Synchronous file I/O on
+ * one thread filled 2,000 pages in about 0.7 s, as fast as asynchronous I/O
+ * at any concurrency tried, and steadier. So the build splits the pages
+ * between threads instead (see `slot-worker.ts`).
+ */
+export function fillSlotsInFiles(files: readonly string[], svgFor: (id: string) => Buffer): number {
   let filled = 0;
   for (const file of files) {
-    let parts: Buffer[] | null;
-    try {
-      parts = splitAtSlots(readFileSync(file), svgFor);
-    } catch (error) {
-      throw new Error(`Filling the chart slots of ${file} failed: ${(error as Error).message}`);
-    }
+    const parts = splitPage(file, readFileSync(file), svgFor);
     if (parts === null) continue;
 
     writeParts(file, parts);
     filled++;
   }
   return filled;
+}
+
+/** Splits the page `html` of `file` at its slots (see `splitAtSlots`), naming the file in any error. */
+function splitPage(file: string, html: Buffer, svgFor: (id: string) => Buffer): Buffer[] | null {
+  try {
+    return splitAtSlots(html, svgFor);
+  } catch (error) {
+    throw new Error(`Filling the chart slots of ${file} failed: ${(error as Error).message}`);
+  }
 }
 
 /** Writes `parts` one after another as the whole of `file`, without joining them into one more page-sized buffer. */

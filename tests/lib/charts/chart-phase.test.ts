@@ -107,6 +107,63 @@ describe('ChartPhase', () => {
     expect(readFileSync(good, 'utf8')).not.toContain('scorecard-chart');
   });
 
+  it('writes pages with charts on a warm cache', async () => {
+    const { cacheDir } = await drawIntoNewCache();
+    const [job] = buildSiteChartJobs(edition.indicators.slice(0, 1), noteMonths);
+    const expected = readFileSync(chartPath(chartKey(job!), cacheDir), 'utf8');
+    const file = join(folder, 'site', 'indicators', 'w-1', 'index.html');
+
+    const phase = startPhase(cacheDir, 1);
+    const writer = phase.startPageWriter(2)!;
+    await writer.write(file, new TextEncoder().encode(`<p>Mär</p>${chartSlot(job!.id)}`).buffer);
+    const written = writer.verify();
+    await writer.close();
+    await phase.close();
+
+    expect(written).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(`<p>Mär</p>${expected}`);
+  });
+
+  it('has no page writer on a cold cache', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'scorecard-phase-'));
+
+    const phase = startPhase(join(folder, 'cache'), 1);
+    const writer = phase.startPageWriter();
+    await phase.close();
+
+    expect(writer).toBeNull();
+  });
+
+  it('rejects a page written over', async () => {
+    const { cacheDir } = await drawIntoNewCache();
+    const [job] = buildSiteChartJobs(edition.indicators.slice(0, 1), noteMonths);
+    const file = join(folder, 'index.html');
+
+    const phase = startPhase(cacheDir, 1);
+    const writer = phase.startPageWriter(1)!;
+    await writer.write(file, new TextEncoder().encode(chartSlot(job!.id)).buffer);
+    writeFileSync(file, '');
+    const verify = () => writer.verify();
+
+    expect(verify).toThrow(`the page ${file} has 0 bytes after Astro ran, not the`);
+    expect(verify).toThrow('npm ci');
+    await writer.close();
+    await phase.close();
+  });
+
+  it('names a page whose chart is missing', async () => {
+    const { cacheDir } = await drawIntoNewCache();
+    const file = join(folder, 'index.html');
+
+    const phase = startPhase(cacheDir, 1);
+    const writer = phase.startPageWriter(1)!;
+    const writing = writer.write(file, new TextEncoder().encode(chartSlot('chart-not-drawn')).buffer);
+
+    await expect(writing).rejects.toThrow(`Filling the chart slots of ${file} failed: a page has a slot for the chart "chart-not-drawn"`);
+    await writer.close();
+    await phase.close();
+  });
+
   it('names the chart it cannot write', async () => {
     folder = mkdtempSync(join(tmpdir(), 'scorecard-phase-'));
     const notAFolder = join(folder, 'cache');

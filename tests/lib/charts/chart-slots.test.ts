@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chartPath, writeCachedChart } from '../../../src/lib/charts/chart-cache.ts';
-import { chartSlot, fillChartSlots, fillSlotsInFiles } from '../../../src/lib/charts/chart-slots.ts';
+import { chartSlot, fillChartSlots, fillSlotsInFiles, hasChartSlots, svgReader, writeFilledPage } from '../../../src/lib/charts/chart-slots.ts';
 
 const svgs: Record<string, string> = {
   'chart-w-1': '<svg><title>W 1 – £ and $& stay as written</title></svg>',
@@ -61,7 +61,7 @@ describe('fillSlotsInFiles', () => {
     writeFileSync(page, `<main>${chartSlot('chart-w-1')}</main>`);
     writeFileSync(plain, '<main>none</main>');
 
-    const filled = fillSlotsInFiles([page, plain], new Map([['chart-w-1', chartPath('key-w-1', cache)]]), cache);
+    const filled = fillSlotsInFiles([page, plain], svgReader(new Map([['chart-w-1', chartPath('key-w-1', cache)]]), cache));
 
     expect(filled).toBe(1);
     expect(readFileSync(page, 'utf8')).toBe(`<main>${svgs['chart-w-1']}</main>`);
@@ -73,9 +73,58 @@ describe('fillSlotsInFiles', () => {
     const page = join(folder, 'page.html');
     writeFileSync(page, chartSlot('chart-x-9'));
 
-    const fill = () => fillSlotsInFiles([page], new Map(), join(folder, 'cache'));
+    const fill = () => fillSlotsInFiles([page], svgReader(new Map(), join(folder, 'cache')));
 
     expect(fill).toThrow(`Filling the chart slots of ${page} failed: a page has a slot for the chart "chart-x-9", which the build did not draw.`);
     expect(fill).toThrow('Delete the chart cache folder');
+  });
+});
+
+describe('hasChartSlots', () => {
+  it('finds a slot in a view of a larger buffer', () => {
+    const bytes = Buffer.from(`padding<p>${chartSlot('chart-w-1')}</p>`);
+
+    expect(hasChartSlots(bytes.subarray(7))).toBe(true);
+    expect(hasChartSlots(bytes.subarray(0, 20))).toBe(false);
+    expect(hasChartSlots(Buffer.from('<p>no charts</p>'))).toBe(false);
+  });
+});
+
+describe('writeFilledPage', () => {
+  let folder = '';
+
+  afterEach(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('writes the filled page into a new folder', () => {
+    folder = mkdtempSync(join(tmpdir(), 'scorecard-slots-'));
+    const file = join(folder, 'indicators', 'w-1', 'index.html');
+    const html = Buffer.from(`<p>Mär</p>${chartSlot('chart-w-1')}<p>end</p>`);
+
+    const bytes = writeFilledPage(file, html, (id) => Buffer.from(svgs[id]!));
+
+    const expected = `<p>Mär</p>${svgs['chart-w-1']}<p>end</p>`;
+    expect(readFileSync(file, 'utf8')).toBe(expected);
+    expect(bytes).toBe(Buffer.byteLength(expected));
+  });
+
+  it('writes a page without slots unchanged', () => {
+    folder = mkdtempSync(join(tmpdir(), 'scorecard-slots-'));
+    const file = join(folder, 'index.html');
+
+    const bytes = writeFilledPage(file, Buffer.from('<p>none</p>'), () => Buffer.from('unused'));
+
+    expect(readFileSync(file, 'utf8')).toBe('<p>none</p>');
+    expect(bytes).toBe(11);
+  });
+
+  it('names the page and writes nothing on failure', () => {
+    folder = mkdtempSync(join(tmpdir(), 'scorecard-slots-'));
+    const file = join(folder, 'index.html');
+    const write = () => writeFilledPage(file, Buffer.from(chartSlot('chart-x-9')), svgReader(new Map(), folder));
+
+    expect(write).toThrow(`Filling the chart slots of ${file} failed: a page has a slot for the chart "chart-x-9"`);
+    expect(existsSync(file)).toBe(false);
   });
 });
