@@ -39,7 +39,9 @@ let codeHash: string | null = null;
 /** Returns the hash that a manifest for the chart input `input` must carry. */
 export function manifestHash(input: ChartInput): string {
   codeHash ??= hashCode();
-  const json = JSON.stringify(input, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
+  // `noteMonths` is the input's only Map, and a test checks that the rest is plain JSON data. A replacer function
+  // that converted Maps anywhere took twice as long at 2,000 indicators (about 130 ms against 55 ms).
+  const json = JSON.stringify({ ...input, noteMonths: [...input.noteMonths] });
   return createHash('sha256').update(codeHash).update(json).digest('hex');
 }
 

@@ -178,6 +178,17 @@ describe('ChartPhase', () => {
   });
 });
 
+/** Lists the paths in `value` of every value that JSON would not keep as it is. */
+function findNonJsonValues(value: unknown, path: string): string[] {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return [];
+  if (typeof value === 'number') return Number.isFinite(value) ? [] : [path];
+  if (Array.isArray(value)) return value.flatMap((item, index) => findNonJsonValues(item, `${path}[${index}]`));
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.entries(value).flatMap(([key, item]) => (item === undefined ? [] : findNonJsonValues(item, `${path}.${key}`)));
+  }
+  return [path];
+}
+
 /** Runs a whole chart phase into a new cache folder and returns the folder and the phase's counts. */
 async function drawIntoNewCache(): Promise<{ cacheDir: string; first: ChartCounts }> {
   folder = mkdtempSync(join(tmpdir(), 'scorecard-phase-'));
@@ -209,6 +220,13 @@ describe('chart manifest', () => {
     await warm.close();
 
     expect(second).toMatchObject({ rendered: 1, cached: first.rendered + first.cached - 1 });
+  });
+
+  it('hashes input that is plain data', () => {
+    const input = { scorecard, findings, month: edition.month };
+
+    // JSON drops the contents of a Map, a Set or a class instance, so a change in one would not change the hash.
+    expect(findNonJsonValues(input, 'input')).toEqual([]);
   });
 
   it('hashes input by value', () => {
