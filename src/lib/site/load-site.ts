@@ -50,8 +50,13 @@ export function loadSite(): Site {
 
   const { scorecard, findings } = loadProject(root);
   if (!scorecard) {
-    const errors = findings.filter((finding) => finding.severity === 'error').map(formatFinding);
-    throw new Error(`The scorecard data in ${root} has errors, so no page was built:\n${errors.join('\n')}`);
+    const errors = findings.filter((finding) => finding.severity === 'error');
+    const error = new Error(`The scorecard data in ${root} has errors, so no page was built:\n${errors.map(formatFinding).join('\n')}`);
+    // Astro's dev error overlay shows the lines around `loc`, so it shows the data file, not this module. The whole
+    // line is marked, because the column of a CSV finding is a field number.
+    const located = errors.find((finding) => finding.line !== null);
+    if (located) Object.assign(error, { loc: { file: join(root, located.file), line: located.line, column: 1 } });
+    throw error;
   }
 
   const site = createSite(root, scorecard, buildEdition(scorecard, findings));
