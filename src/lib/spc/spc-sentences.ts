@@ -94,7 +94,7 @@ export function describeAssurance(
     return 'This indicator has no preferred direction, so it is not assessed against a target.';
   }
   if (state === 'none' || target === null) {
-    return 'There is no numeric target, so no assurance is given.';
+    return 'This indicator has no numeric target, so it is not assessed against one.';
   }
 
   const targetText = `The target of ${formatValue(target)}`;

@@ -103,7 +103,7 @@ describe('describeAssurance', () => {
       state: 'none',
       target: null,
       polarity: 'higher',
-      expected: 'There is no numeric target, so no assurance is given.',
+      expected: 'This indicator has no numeric target, so it is not assessed against one.',
     },
     {
       state: 'none',
