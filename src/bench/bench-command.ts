@@ -32,7 +32,7 @@ the largest size's indicators and the same months. Exits 1 when a budget fails o
 
 Options:
   --sizes <list>   Synthetic sizes as <indicators>x<months>, comma-separated (default 500x120,2000x120).
-  --rounds <n>     Rounds of the largest size's three builds (default 3).
+  --rounds <n>     Rounds of the largest size's three builds (default 5).
   --skip-shipped   Do not build the shipped scorecard.
   --seed <n>       Seed of the synthetic data (default ${DEFAULT_SEED}).
   --dir <folder>   Folder for projects, builds, caches and results.json (default test-output/bench).
@@ -41,7 +41,7 @@ Options:
 async function main(): Promise<number> {
   const options = {
     sizes: { type: 'string', default: '500x120,2000x120' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
     'skip-shipped': { type: 'boolean', default: false },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
     dir: { type: 'string', default: join('test-output', 'bench') },

@@ -5,6 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { chartCacheDir } from '../lib/charts/chart-cache.ts';
 import { CHART_PAGES } from '../lib/charts/chart-pages.ts';
 import { ChartPhase } from '../lib/charts/chart-phase.ts';
+import type { PageWriter } from '../lib/charts/slot-workers.ts';
 import { CHART_SLOTS } from '../lib/charts/chart-slots.ts';
 import { areChartsEnabled } from '../lib/charts/chart-svg.ts';
 import { listNoteMonths } from '../lib/content/read-commentary.ts';
@@ -64,8 +65,6 @@ export async function runBuild(options: { root: string; out: string | undefined 
   const noteMonths = listNoteMonths(commentary, site.edition.month);
   const chartPhase = areChartsEnabled() ? new ChartPhase({ scorecard, findings, month: site.edition.month, noteMonths }, chartCacheDir()) : null;
   (globalThis as Record<symbol, unknown>)[CHART_SLOTS] = chartPhase !== null;
-  const pageWriter = chartPhase?.startPageWriter() ?? null;
-  (globalThis as Record<symbol, unknown>)[CHART_PAGES] = pageWriter;
 
   let charts = { rendered: 0, cached: 0 };
   const outDir = resolve(options.out ?? join(root, 'dist'));
@@ -74,7 +73,10 @@ export async function runBuild(options: { root: string; out: string | undefined 
 
   process.env.SCORECARD_ROOT = root;
   const { build } = await import('astro');
+  let pageWriter: PageWriter | null = null;
   try {
+    pageWriter = chartPhase?.startPageWriter() ?? null;
+    (globalThis as Record<symbol, unknown>)[CHART_PAGES] = pageWriter;
     // Astro keeps its content store in its cache folder. One folder per project root stops a build
     // of one root from reusing another root's commentary entries.
     const cacheDir = resolve('node_modules', '.astro', `root-${createHash('sha256').update(root).digest('hex').slice(0, 16)}`);
@@ -83,7 +85,8 @@ export async function runBuild(options: { root: string; out: string | undefined 
       const { rendered, cached, drawMs } = await chartPhase.finish(site.edition.indicators, noteMonths);
       charts = { rendered, cached };
       phases.charts = drawMs;
-      await time('slots', () => (pageWriter ? pageWriter.verify() : chartPhase.fillSlots(listHtmlFiles(staging))));
+      const writer = pageWriter;
+      await time('slots', () => (writer ? writer.verify() : chartPhase.fillSlots(listHtmlFiles(staging))));
     }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
