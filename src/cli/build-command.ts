@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { chartCacheDir } from '../lib/charts/chart-cache.ts';
 import { CHART_PAGES } from '../lib/charts/chart-pages.ts';
@@ -48,13 +48,14 @@ export async function runBuild(options: { root: string; out: string | undefined 
     }
   };
 
+  const outDir = resolve(options.out ?? join(root, 'dist'));
   const { scorecard, findings, commentary } = await time('load', () => loadProject(root));
   if (!scorecard || hasErrors(findings)) {
     // Only the errors, so none scrolls out of sight behind the warnings. `check` lists everything.
     const errors = findings.filter((finding) => finding.severity === 'error');
     printFindings(errors, false);
     const warnings = findings.length - errors.length;
-    console.error(`Build stopped: fix the errors above. The previous output was left as it was.${warnings > 0 ? ` Run "npm run check" to see the ${warnings} warnings as well.` : ''}`);
+    console.error(`Build stopped: fix the errors above. ${describeKeptOutput(outDir)}${warnings > 0 ? ` Run "npm run check" to see the ${warnings} warnings as well.` : ''}`);
     return 1;
   }
 
@@ -67,8 +68,7 @@ export async function runBuild(options: { root: string; out: string | undefined 
   (globalThis as Record<symbol, unknown>)[CHART_SLOTS] = chartPhase !== null;
 
   let charts = { rendered: 0, cached: 0 };
-  const outDir = resolve(options.out ?? join(root, 'dist'));
-  const staging = `${outDir}.staging`;
+  const staging = stagingFolder(outDir);
   rmSync(staging, { recursive: true, force: true });
 
   process.env.SCORECARD_ROOT = root;
@@ -90,7 +90,7 @@ export async function runBuild(options: { root: string; out: string | undefined 
     }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    console.error(`Build failed: ${(error as Error).message}\nThe previous output was left as it was.`);
+    console.error(`Build failed: ${(error as Error).message}\n${describeKeptOutput(outDir)}`);
     return 1;
   } finally {
     (globalThis as Record<symbol, unknown>)[CHART_PAGES] = null;
@@ -113,6 +113,21 @@ export async function runBuild(options: { root: string; out: string | undefined 
   const warnings = findings.length;
   console.log(`Built ${outDir}: ${site.edition.indicators.length} indicators, ${charts.rendered} charts rendered, ${charts.cached} from the cache${warnings > 0 ? `, ${warnings} data warnings` : ''}.`);
   return 0;
+}
+
+/**
+ * Returns the folder Astro builds into: beside `outDir`, so that a rename can replace `outDir`, and
+ * hidden. Astro 7.4 takes an output folder whose path only starts with the working folder's path, such
+ * as /srv/scorecard-site beside /srv/scorecard, for one inside it. It then puts its prerender chunks
+ * there, where they cannot find Astro's own packages. A name that starts with a dot avoids that.
+ */
+export function stagingFolder(outDir: string): string {
+  return join(dirname(outDir), `.${basename(outDir)}.staging`);
+}
+
+/** Says what a stopped or failed build left in `outDir`. */
+function describeKeptOutput(outDir: string): string {
+  return existsSync(outDir) ? 'The previous output was left as it was.' : `Nothing was written to ${outDir}.`;
 }
 
 /** Lists the HTML files under `folder` as absolute paths. */

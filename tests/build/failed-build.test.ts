@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyProject } from '../support/project-copy.ts';
+import { copyProject, PROJECT_ROOT } from '../support/project-copy.ts';
 import { runCli } from '../support/run-cli.ts';
 
 describe('scorecard build', () => {
@@ -28,5 +28,31 @@ describe('scorecard build', () => {
     expect(result.stdout).not.toContain('  warning  ');
     expect(result.stderr).toMatch(/Run "npm run check" to see the \d+ warnings as well\./);
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('previous edition');
+  });
+
+  it('says when there was no output', async () => {
+    const root = copyProject('bad-first');
+    writeFileSync(join(root, 'data', 'values.csv'), 'code;month;value;note\nW 1;2018-07;20.4;\n');
+    const outDir = join(root, 'site');
+
+    const result = await runCli(['build', '--root', root, '--out', outDir]);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Build stopped: fix the errors above. Nothing was written to ${outDir}.`);
+    expect(existsSync(outDir)).toBe(false);
+  });
+
+  it('builds beside a folder with a shared prefix', async () => {
+    // The repository's own path is a prefix of this folder's path, but the folder is not inside it.
+    const outDir = `${PROJECT_ROOT}-site-${process.pid}`;
+    try {
+      const result = await runCli(['build', '--out', outDir], { SCORECARD_CHARTS: 'off' });
+
+      expect(result.stderr).not.toContain('Build failed');
+      expect(result.code).toBe(0);
+      expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('<h1');
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
   });
 });
