@@ -67,7 +67,9 @@ export function checkCommentary(files: readonly CommentaryFile[], scorecard: Sco
     const month = entry.frontMatter.month;
     const monthText = month === undefined ? null : String(month);
     if (monthText !== null && !isMonth(monthText)) {
-      error('month', null, 'month-invalid', `Front matter month "${monthText}" is not a month in the form YYYY-MM, such as 2018-07. Quote it in the YAML.`);
+      // YAML reads an unquoted 201807 or 2018.07 as a number, and quotes help only a month that is not text.
+      const quote = typeof month === 'string' ? '' : ' Quote it in the YAML, as month: "2018-07", so it stays text.';
+      error('month', null, 'month-invalid', `Front matter month "${monthText}" is not a month in the form YYYY-MM, such as 2018-07.${quote}`);
       continue;
     }
 

@@ -167,7 +167,7 @@ function readTargets(rows: CsvRow[], file: string, byCode: ReadonlyMap<string, I
 
     const indicator = byCode.get(code);
     if (!indicator) {
-      if (!rejected.has(code)) error('code', 'unknown-indicator', `Indicator "${code}" is not in data/indicators.csv. Check the code, or add the indicator first.`);
+      if (!rejected.has(code)) error('code', 'unknown-indicator', describeUnknownCode(code, 'Check the code, or add the indicator first.'));
       continue;
     }
 
@@ -222,6 +222,16 @@ function readTargets(rows: CsvRow[], file: string, byCode: ReadonlyMap<string, I
   return targets;
 }
 
+/**
+ * Returns the message for a code that data/indicators.csv lacks, ending in `fix`. A row pasted from a
+ * semicolon- or tab-separated export reads as one long code, so that gets its own message.
+ */
+function describeUnknownCode(code: string, fix: string): string {
+  const separator = code.includes(';') ? 'semicolons' : code.includes('\t') ? 'tabs' : null;
+  if (separator !== null) return `The row "${code}" separates its fields with ${separator}, so it reads as one code. Separate them with commas, as the header does.`;
+  return `Indicator "${code}" is not in data/indicators.csv. ${fix}`;
+}
+
 function readValues(rows: CsvRow[], file: string, byCode: ReadonlyMap<string, Indicator>, rejected: ReadonlySet<string>, findings: Finding[]): Observation[] {
   const observations: Observation[] = [];
   const firstLineByKey = new Map<string, number>();
@@ -236,7 +246,7 @@ function readValues(rows: CsvRow[], file: string, byCode: ReadonlyMap<string, In
 
     const indicator = byCode.get(code);
     if (!indicator) {
-      if (!unknownCodes.has(code) && !rejected.has(code)) error('code', 'unknown-indicator', `Indicator "${code}" is not in data/indicators.csv. Check the code for a typo, or add the indicator.`);
+      if (!unknownCodes.has(code) && !rejected.has(code)) error('code', 'unknown-indicator', describeUnknownCode(code, 'Check the code for a typo, or add the indicator.'));
       unknownCodes.add(code);
       continue;
     }

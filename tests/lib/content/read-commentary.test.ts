@@ -168,12 +168,24 @@ describe('checkCommentary', () => {
       expected: { line: 3, code: null, kind: 'month-invalid' },
       message: 'Front matter month "2018-5" is not a month',
     },
+    {
+      name: 'month as a number',
+      frontMatter: 'indicator: "W 1"\nmonth: 2018.07',
+      expected: { line: 3, code: null, kind: 'month-invalid' },
+      message: 'Front matter month "2018.07" is not a month in the form YYYY-MM, such as 2018-07. Quote it in the YAML',
+    },
   ])('note: $name', ({ frontMatter, expected, message }) => {
     const findings = check({ 'content/notes/w1.mdx': note(frontMatter) });
 
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ file: 'content/notes/w1.mdx', column: 1, severity: 'error', ...expected });
     expect(findings[0]?.message).toContain(message);
+  });
+
+  it('note: quoted month without quote hint', () => {
+    const findings = check({ 'content/notes/w1.mdx': note('indicator: "W 1"\nmonth: "2018-13"') });
+
+    expect(findings[0]?.message).toBe('Front matter month "2018-13" is not a month in the form YYYY-MM, such as 2018-07.');
   });
 
   it('section: unknown title', () => {

@@ -96,6 +96,11 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     findings: [error(VALUES, 6, 1, 'W 9', 'unknown-indicator', 'Indicator "W 9" is not in data/indicators.csv')],
   },
   {
+    // values.csv gains a row pasted from a semicolon-separated export: W 1;2018-06;18.3;
+    name: 'row-semicolon-separated',
+    findings: [error(VALUES, 6, 1, 'W 1;2018-06;18.3;', 'unknown-indicator', 'separates its fields with semicolons, so it reads as one code. Separate them with commas')],
+  },
+  {
     // W 1 is lower is better, so green 20.1 above red 17 is reversed; reported on the green column.
     name: 'cut-points-reversed',
     findings: [error(TARGETS, 2, 4, 'W 1', 'cut-points-reversed', 'the green cut must be below the red cut')],
