@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { chartCacheDir } from '../lib/charts/chart-cache.ts';
 import { CHART_PAGES } from '../lib/charts/chart-pages.ts';
@@ -68,8 +68,10 @@ export async function runBuild(options: { root: string; out: string | undefined 
   (globalThis as Record<symbol, unknown>)[CHART_SLOTS] = chartPhase !== null;
 
   let charts = { rendered: 0, cached: 0 };
-  const staging = stagingFolder(outDir);
-  rmSync(staging, { recursive: true, force: true });
+  // Astro builds into `staging`, inside a hidden folder beside `outDir` so that a rename can replace `outDir`.
+  const stagingRoot = join(dirname(outDir), `.${basename(outDir)}.staging`);
+  const staging = join(stagingRoot, 'site');
+  rmSync(stagingRoot, { recursive: true, force: true });
 
   process.env.SCORECARD_ROOT = root;
   const { build } = await import('astro');
@@ -80,6 +82,7 @@ export async function runBuild(options: { root: string; out: string | undefined 
     // Astro keeps its content store in its cache folder. One folder per project root stops a build
     // of one root from reusing another root's commentary entries.
     const cacheDir = resolve('node_modules', '.astro', `root-${createHash('sha256').update(root).digest('hex').slice(0, 16)}`);
+    linkPackages(stagingRoot);
     await time('pages', () => build({ root: process.cwd(), outDir: staging, cacheDir, logLevel: 'warn' }));
     if (chartPhase) {
       const { rendered, cached, drawMs } = await chartPhase.finish(site.edition.indicators, noteMonths);
@@ -89,7 +92,7 @@ export async function runBuild(options: { root: string; out: string | undefined 
       await time('slots', () => (writer ? writer.verify() : chartPhase.fillSlots(listHtmlFiles(staging))));
     }
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    rmSync(stagingRoot, { recursive: true, force: true });
     console.error(`Build failed: ${(error as Error).message}\n${describeKeptOutput(outDir)}`);
     return 1;
   } finally {
@@ -103,6 +106,7 @@ export async function runBuild(options: { root: string; out: string | undefined 
   if (existsSync(outDir)) renameSync(outDir, previous);
   renameSync(staging, outDir);
   rmSync(previous, { recursive: true, force: true });
+  rmSync(stagingRoot, { recursive: true, force: true });
 
   if (process.env.SCORECARD_TIMINGS_FILE) {
     const file = resolve(process.env.SCORECARD_TIMINGS_FILE);
@@ -116,13 +120,19 @@ export async function runBuild(options: { root: string; out: string | undefined 
 }
 
 /**
- * Returns the folder Astro builds into: beside `outDir`, so that a rename can replace `outDir`, and
- * hidden. Astro 7.4 takes an output folder whose path only starts with the working folder's path, such
- * as /srv/scorecard-site beside /srv/scorecard, for one inside it. It then puts its prerender chunks
- * there, where they cannot find Astro's own packages. A name that starts with a dot avoids that.
+ * Links this checkout's node_modules into `stagingRoot` when that folder is outside the working folder.
+ * Astro 7.4 decides whether its output folder is inside the working folder by comparing path text, so it
+ * takes /srv/scorecard-site/dist for a folder inside /srv/scorecard. It then writes its prerender chunks
+ * into its output folder, from where they could not import Astro's packages without the link. The link
+ * sits outside Astro's output folder, so Astro does not empty it away and the site never contains it.
  */
-export function stagingFolder(outDir: string): string {
-  return join(dirname(outDir), `.${basename(outDir)}.staging`);
+function linkPackages(stagingRoot: string): void {
+  const path = relative(process.cwd(), stagingRoot);
+  if (!path.startsWith('..') && !isAbsolute(path)) return;
+
+  mkdirSync(stagingRoot, { recursive: true });
+  // A junction on Windows needs no special rights; other systems ignore the type.
+  symlinkSync(resolve('node_modules'), join(stagingRoot, 'node_modules'), 'junction');
 }
 
 /** Says what a stopped or failed build left in `outDir`. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyProject, PROJECT_ROOT } from '../support/project-copy.ts';
@@ -44,15 +44,20 @@ describe('scorecard build', () => {
 
   it('builds beside a folder with a shared prefix', async () => {
     // The repository's own path is a prefix of this folder's path, but the folder is not inside it.
-    const outDir = `${PROJECT_ROOT}-site-${process.pid}`;
+    const parent = `${PROJECT_ROOT}-site-${process.pid}`;
+    const outDir = join(parent, 'dist');
     try {
       const result = await runCli(['build', '--out', outDir], { SCORECARD_CHARTS: 'off' });
 
       expect(result.stderr).not.toContain('Build failed');
       expect(result.code).toBe(0);
       expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('<h1');
+      // Nothing of the build's own is left beside the site or in it.
+      expect(readdirSync(parent)).toEqual(['dist']);
+      expect(readdirSync(outDir)).not.toContain('node_modules');
+      expect(readdirSync(outDir)).not.toContain('.prerender');
     } finally {
-      rmSync(outDir, { recursive: true, force: true });
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 });
