@@ -131,7 +131,7 @@ function linkPackages(stagingRoot: string): void {
   if (!path.startsWith('..') && !isAbsolute(path)) return;
 
   mkdirSync(stagingRoot, { recursive: true });
-  // A junction on Windows needs no special rights; other systems ignore the type.
+  // Windows lets any user make a junction. Other systems ignore the type.
   symlinkSync(resolve('node_modules'), join(stagingRoot, 'node_modules'), 'junction');
 }
 
