@@ -10,6 +10,10 @@ import { chartPages } from './src/lib/charts/chart-pages.ts';
  */
 const base = process.env.SCORECARD_BASE ?? '/';
 
+// Astro fills import.meta.env from the environment too, so a BASE_URL variable (Vitest sets one for the builds
+// its tests start) would replace this base in every page's links.
+delete process.env.BASE_URL;
+
 export default defineConfig({
   base,
   output: 'static',

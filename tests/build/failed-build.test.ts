@@ -60,4 +60,16 @@ describe('scorecard build', () => {
       rmSync(parent, { recursive: true, force: true });
     }
   });
+
+  it('ignores a BASE_URL variable', async () => {
+    const root = copyProject('base-url');
+    const outDir = join(root, 'dist');
+
+    const result = await runCli(['build', '--root', root, '--out', outDir], { BASE_URL: '/', SCORECARD_BASE: '/performance/scorecard/', SCORECARD_CHARTS: 'off' });
+
+    expect(result.code).toBe(0);
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    expect(html).toContain('<link rel="icon" href="/performance/scorecard/favicon.svg"');
+    expect(html).not.toContain('href="/favicon.svg"');
+  });
 });
