@@ -36,21 +36,13 @@ export function hasChartSlots(html: Uint8Array): boolean {
 }
 
 /**
- * Replaces each chart slot in the UTF-8 page `html` with `svgFor(id)`.
+ * Returns the UTF-8 page `html` with each chart slot filled by `svgFor(id)`,
+ * as its parts in order: the page's bytes between slots and each slot's SVG.
  * Returns null when the page has no slot. It works on bytes, not strings:
  * the build fills thousands of pages, and decoding them would cost more
- * than the search.
+ * than the search. The parts are written one after another, not joined.
  */
-export function fillChartSlots(html: Buffer, svgFor: (id: string) => Buffer): Buffer | null {
-  const parts = splitAtSlots(html, svgFor);
-  return parts === null ? null : Buffer.concat(parts);
-}
-
-/**
- * Returns the filled page as its parts in order: the page's bytes between
- * slots and each slot's SVG. Returns null when the page has no slot.
- */
-function splitAtSlots(html: Buffer, svgFor: (id: string) => Buffer): Buffer[] | null {
+export function splitAtSlots(html: Buffer, svgFor: (id: string) => Buffer): Buffer[] | null {
   let start = html.indexOf(SLOT_START);
   if (start < 0) return null;
 

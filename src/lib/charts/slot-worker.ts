@@ -16,13 +16,13 @@ export interface SlotWorkerData {
 }
 
 /**
- * A request, answered by a reply with the same id. `files` asks the worker
- * to fill those files in place. `page` asks it to write the UTF-8 page
- * `html` to `file` with its slots filled.
+ * A request to the worker, which sends a reply with the same id. `files`
+ * requests that it fill those files in place. `page` requests that it write
+ * the UTF-8 page `html` to `file` with its slots filled.
  */
 export type SlotRequest = { id: number; files: string[] } | { id: number; page: { file: string; html: ArrayBuffer } };
 
-/** The answer to a request: how many files had slots, or how many bytes the page has, or why it failed. */
+/** The reply to a request: how many files had slots, or how many bytes the page has, or the error message. */
 export type SlotReply = { id: number; value: number } | { id: number; error: string };
 
 const { svgFiles, cacheDir } = workerData as SlotWorkerData;

@@ -3,15 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chartPath, writeCachedChart } from '../../../src/lib/charts/chart-cache.ts';
-import { chartSlot, fillChartSlots, fillSlotsInFiles, hasChartSlots, svgReader, writeFilledPage } from '../../../src/lib/charts/chart-slots.ts';
+import { chartSlot, fillSlotsInFiles, hasChartSlots, splitAtSlots, svgReader, writeFilledPage } from '../../../src/lib/charts/chart-slots.ts';
 
 const svgs: Record<string, string> = {
   'chart-w-1': '<svg><title>W 1 – £ and $& stay as written</title></svg>',
   'spc-w-1': '<svg><title>SPC</title></svg>',
 };
 
+let folder = '';
+
+afterEach(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
 function fill(html: string): string | undefined {
-  return fillChartSlots(Buffer.from(html), (id) => Buffer.from(svgs[id]!))?.toString('utf8');
+  const parts = splitAtSlots(Buffer.from(html), (id) => Buffer.from(svgs[id]!));
+  return parts === null ? undefined : Buffer.concat(parts).toString('utf8');
 }
 
 describe('chartSlot', () => {
@@ -25,7 +32,7 @@ describe('chartSlot', () => {
   });
 });
 
-describe('fillChartSlots', () => {
+describe('splitAtSlots', () => {
   it('replaces every slot with its SVG', () => {
     const html = `<p>Mär – 5</p>${chartSlot('chart-w-1')}<p>between</p>${chartSlot('spc-w-1')}<p>end</p>`;
 
@@ -37,7 +44,7 @@ describe('fillChartSlots', () => {
   });
 
   it('returns null for a page without slots', () => {
-    expect(fillChartSlots(Buffer.from('<p>no charts</p>'), () => Buffer.from('unused'))).toBeNull();
+    expect(splitAtSlots(Buffer.from('<p>no charts</p>'), () => Buffer.from('unused'))).toBeNull();
   });
 
   it('rejects a slot without its end', () => {
@@ -46,12 +53,6 @@ describe('fillChartSlots', () => {
 });
 
 describe('fillSlotsInFiles', () => {
-  let folder = '';
-
-  afterEach(() => {
-    rmSync(folder, { recursive: true, force: true });
-  });
-
   it('fills only pages with slots', () => {
     folder = mkdtempSync(join(tmpdir(), 'scorecard-slots-'));
     const cache = join(folder, 'cache');
@@ -91,12 +92,6 @@ describe('hasChartSlots', () => {
 });
 
 describe('writeFilledPage', () => {
-  let folder = '';
-
-  afterEach(() => {
-    rmSync(folder, { recursive: true, force: true });
-  });
-
   it('writes the filled page into a new folder', () => {
     folder = mkdtempSync(join(tmpdir(), 'scorecard-slots-'));
     const file = join(folder, 'indicators', 'w-1', 'index.html');
